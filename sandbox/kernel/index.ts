@@ -1,0 +1,6 @@
+export { CallCounter } from './call-counter.js'
+export { FaultInjector, InvalidFaultError, type ActiveFault, type FaultSpec } from './faults.js'
+export { createSigningKey, decodeJwt, publicJwk, signJwt, verifyJwt, type SigningKey } from './jwt.js'
+export { Router, SimHttpError, type SimHandler, type SimRequest, type SimResponse } from './router.js'
+export { startSimServer, type SimServer, type SimServerOptions, type TlsMaterial } from './sim-server.js'
+export { bearerToken, formBody, jsonBody } from './request-body.js'

@@ -1,0 +1,3 @@
+using { AccountService } from './accounts-service';
+
+annotate AccountService with @(requires: 'Viewer');

@@ -1,0 +1,2 @@
+using from './accounts/accounts-service';
+using from './accounts/access-control';

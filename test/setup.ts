@@ -1,0 +1,2 @@
+// Lets cds load srv/server.ts and the .ts service implementations under jest.
+process.env.CDS_TYPESCRIPT = 'true'
