@@ -1,3 +1,4 @@
+export type { SimulatorContext } from './context.js'
 export { CallCounter } from './call-counter.js'
 export { FaultInjector, InvalidFaultError, type ActiveFault, type FaultSpec } from './faults.js'
 export { createSigningKey, decodeJwt, publicJwk, signJwt, verifyJwt, type SigningKey } from './jwt.js'
