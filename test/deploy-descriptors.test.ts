@@ -25,7 +25,7 @@ const xsSecurity = JSON.parse(readFileSync(join(root, 'xs-security.json'), 'utf8
 const moduleOfType = (type: string) => mta.modules.find(m => m.type === type)!
 const resourceOf = (service: string) => mta.resources.find(r => r.parameters.service === service)
 /** Resolves `${name}` MTA parameters the way the MTA deployer does, with a sample default-domain. */
-const resolveParameters = (text: string) =>
+const resolveParameters = (text: string): string =>
   text.replace(/\$\{([\w-]+)\}/g, (_, name: string) =>
     name === 'default-domain' ? 'cfapps.eu10.hana.ondemand.com' : resolveParameters(String(mta.parameters[name])))
 
