@@ -10,5 +10,10 @@ export default [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
+  },
+  {
+    // Command-line tools print to the console by design.
+    files: ['sandbox/cli.ts', 'scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' }
   }
 ]

@@ -2,13 +2,17 @@ import cds from '@sap/cds'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sandboxApp } from './helpers/sandbox-app.js'
 
 // File-based SQLite, so that a tenant's database is a file whose creation and removal the test can see.
 const dbDir = mkdtempSync(join(tmpdir(), 'tenant-hub-db-'))
 process.env.CDS_CONFIG = JSON.stringify({ requires: { db: { kind: 'sqlite', credentials: { url: join(dbDir, 'db.sqlite') } } } })
 
-const { GET, PUT, DELETE, axios } = cds.test(join(import.meta.dirname, '..'))
+// CAP's mocked users; routes go to the sandbox CF through the sandbox's destination service.
+const app = sandboxApp({ auth: 'mocked' })
+const { GET, PUT, DELETE, axios } = app.test
 axios.defaults.validateStatus = () => true
+const tenantRoutesOf = (tenant: string) => app.sandbox.cf.snapshot().routes.filter(r => r.labels['tenant-hub/tenant-id'] === tenant)
 
 const yves = { auth: { username: 'yves', password: '' } }
 const viewerOf = (tenant: string) => ({ auth: { username: `viewer-${tenant}`, password: '' } })
@@ -39,10 +43,11 @@ async function insertSubaccount(tenant: string, guid: string, displayName: strin
 describe('tenant provisioning through the mtxs endpoint', () => {
   test('subscribing creates the tenant database, serves its data, and unsubscribing removes it', async () => {
     const subscribed = await PUT('/-/cds/saas-provisioning/tenant/t1', subscriptionPayload('t1', 'acme'), yves)
-    expect(subscribed.data).toBe('https://acme-tenant-hub.cfapps.eu10.hana.ondemand.com')
+    expect(subscribed.data).toBe('https://acme-tenant-hub.cfapps.sandbox.localhost')
     expect(subscribed.headers['content-type']).toMatch(/^text\/plain/)
     expect(subscribed.status).toBe(200)
     expect(existsSync(tenantDb('t1'))).toBe(true)
+    expect(tenantRoutesOf('t1').map(r => r.url)).toEqual(['acme-tenant-hub.cfapps.sandbox.localhost'])
 
     const metadata = await GET('/-/cds/saas-provisioning/tenant/t1', yves)
     expect(metadata.data).toMatchObject({ subscribedTenantId: 't1', subscribedSubdomain: 'acme', globalAccountGUID: expect.any(String) })
@@ -57,6 +62,7 @@ describe('tenant provisioning through the mtxs endpoint', () => {
     expect(gone.data.error.message).toMatch(/t1 not found/)
     expect(gone.status).toBe(404)
     expect(existsSync(tenantDb('t1'))).toBe(false)
+    expect(tenantRoutesOf('t1')).toEqual([])
   })
 
   test("a user of an unsubscribed tenant gets 403 that names the tenant, not a database error", async () => {
@@ -82,6 +88,12 @@ describe('tenant provisioning through the mtxs endpoint', () => {
   })
 
   describe('a malformed subscription is refused and creates nothing', () => {
+    beforeEach(() => app.sandbox.counter.reset())
+    afterEach(() => {
+      expect(app.sandbox.counter.count('cf')).toBe(0)
+      expect(tenantRoutesOf('t3')).toEqual([])
+    })
+
     test('without a subdomain: 400 that says the subdomain is missing', async () => {
       const { subscribedSubdomain: _, ...noSubdomain } = subscriptionPayload('t3', 'x')
       const res = await PUT('/-/cds/saas-provisioning/tenant/t3', noSubdomain, yves)

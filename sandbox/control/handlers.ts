@@ -2,7 +2,7 @@ import { InvalidFaultError, jsonBody, Router, SimHttpError, type FaultSpec, type
 
 /** What the control surface can do with the running sandbox. */
 export interface ControlTarget {
-  endpoints(): Record<string, string>
+  endpoints(): object
   state(): object
   addFaults(specs: FaultSpec[]): object[]
   clearFaults(): void

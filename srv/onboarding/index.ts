@@ -1,40 +1,99 @@
 import cds from '@sap/cds'
-import { tenantRoutesConfig } from './config.js'
-import { routeHostFor, tenantUrlFor } from './naming.js'
 import { forgetTenant } from '../tenancy/subscribed-tenants.js'
+import { OnboardingError } from './errors.js'
+import { tenantRoutes } from './tenant-routes.js'
 
 const LOG = cds.log('onboarding')
 
-interface SubscriptionPayload {
-  subscribedSubdomain?: unknown
-  subscribedTenantId?: unknown
+/** What mtxs passes to DeploymentService handlers (WIRE-REFERENCE §F.4). */
+interface SubscribeData {
+  tenant: string
+  metadata?: { subscribedSubdomain?: string }
 }
+interface UnsubscribeData {
+  tenant: string
+}
+type Next = () => Promise<unknown>
 
 /**
- * Registers the tenant lifecycle hooks on the mtxs services. Called once from `srv/server.ts`
- * when cds has served, i.e. after the mtxs services registered their own handlers.
+ * Registers the tenant lifecycle hooks on the mtxs services. Called once from `srv/server.ts` when cds has
+ * served, i.e. after mtxs and the database plugin registered their own handlers.
  */
 export function registerOnboardingHooks(): void {
   const sps = cds.services['cds.xt.SaasProvisioningService']
-  if (!sps) {
-    LOG.warn('cds.xt.SaasProvisioningService is not served; tenant onboarding hooks are not registered')
+  const ds = cds.services['cds.xt.DeploymentService']
+  if (!sps || !ds) {
+    LOG.warn('mtxs services are not served; tenant onboarding hooks are not registered')
     return
   }
-  // mtxs registers its default getAppUrl in init(); prepend so ours answers first.
+  // Prepended `on` handlers run before mtxs' own and wrap them through `next`.
   sps.prepend(() => sps.on('getAppUrl', appUrlOf))
-  const ds = cds.services['cds.xt.DeploymentService']
-  ds?.after('unsubscribe', (_result: unknown, req: cds.Request) => forgetTenant((req.data as { tenant: string }).tenant))
+  ds.prepend(() => {
+    ds.on('subscribe', (req, next) => subscribeWithRoute(req, () => next()))
+    ds.on('unsubscribe', (req, next) => unsubscribeWithRoutes(req, () => next()))
+  })
 }
 
 /** The tenant URL saas-registry shows the subscriber (sync body and async `subscriptionUrl`). */
 function appUrlOf(req: cds.Request): string {
-  const payload = (req.data as { subscriptionPayload?: SubscriptionPayload }).subscriptionPayload ?? {}
-  const config = tenantRoutesConfig()
+  const payload = (req.data as { subscriptionPayload?: { subscribedSubdomain?: unknown } }).subscriptionPayload ?? {}
   try {
-    return tenantUrlFor(routeHostFor(payload.subscribedSubdomain, config.hostSuffix), config.domain)
+    return tenantRoutes().urlOf(payload.subscribedSubdomain)
   } catch (err) {
     const { status, code, message } = err as { status?: number; code?: string; message: string }
     if (status === 400) return req.reject({ status, code, message })
     throw err
   }
+}
+
+/**
+ * Subscribe = the tenant's route, then its database. The route comes first because it is cheap to undo:
+ * if the database deployment fails, a route this call created is removed again, so a failed subscription
+ * leaves neither. Re-subscribing (eventType UPDATE, retries) finds and reuses the route.
+ */
+async function subscribeWithRoute(req: cds.Request, next: Next): Promise<unknown> {
+  const { tenant, metadata } = req.data as SubscribeData
+  if (isMetadataTenant(tenant)) return next()
+  const subdomain = metadata?.subscribedSubdomain
+  if (!subdomain) {
+    LOG.warn('subscribe of tenant', tenant, 'carries no subscribedSubdomain; its route is left unchanged')
+    return next()
+  }
+  const routes = tenantRoutes()
+  let ensured
+  try {
+    ensured = await routes.ensureRoute({ id: tenant, subdomain })
+  } catch (err) {
+    throw new OnboardingError(`Subscription of tenant ${tenant} failed: its route could not be created: ${(err as Error).message}`, err)
+  }
+  try {
+    return await next()
+  } catch (err) {
+    if (ensured.created) await routes.removeRoutes(tenant).catch(cleanup => LOG.error('route of tenant', tenant, 'left behind:', cleanup))
+    throw err
+  }
+}
+
+/** Unsubscribe = the tenant's routes, then its database. A tenant without routes or database is done already. */
+async function unsubscribeWithRoutes(req: cds.Request, next: Next): Promise<unknown> {
+  const { tenant } = req.data as UnsubscribeData
+  if (isMetadataTenant(tenant)) return next()
+  try {
+    await tenantRoutes().removeRoutes(tenant)
+  } catch (err) {
+    throw new OnboardingError(`Unsubscription of tenant ${tenant} failed: its routes could not be removed: ${(err as Error).message}`, err)
+  }
+  forgetTenant(tenant)
+  try {
+    return await next()
+  } catch (err) {
+    if ((err as { status?: number }).status !== 404) throw err
+    LOG.info('tenant', tenant, 'had no database any more; unsubscribe is complete')
+    return undefined
+  }
+}
+
+function isMetadataTenant(tenant: string): boolean {
+  const t0 = (cds.env.requires.multitenancy as { t0?: string } | undefined)?.t0 ?? 't0'
+  return tenant === t0
 }

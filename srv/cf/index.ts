@@ -1,0 +1,5 @@
+export { CfClient, CfJobError, type CfClientOptions, type NewRoute, type RouteFilter } from './cf-client.js'
+export type { App, Domain, Job, Organization, Route, RouteDestination, Space } from './cf-types.js'
+export { CF_ERROR, CfApiError, CfDeadlineError, CfLookupError, CfMalformedResponseError } from './errors.js'
+export { CfTransport, type CfRequest, type CfTransportOptions } from './transport.js'
+export type { RetryPolicy } from './retry.js'
