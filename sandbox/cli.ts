@@ -14,7 +14,8 @@ import { CF_LANDSCAPE, DEMO_TENANTS, XSAPPNAME } from './identities.js'
 import { DEFAULT_SANDBOX_PORTS, startSandbox, type Sandbox, type SandboxEndpoints } from './sandbox.js'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
-const ENDPOINTS_FILE = join(ROOT, '.sandbox', 'endpoints.json')
+/** Where the running sandbox publishes its URLs; `SANDBOX_ENDPOINTS` points elsewhere (tests). */
+const ENDPOINTS_FILE = process.env.SANDBOX_ENDPOINTS ?? join(ROOT, '.sandbox', 'endpoints.json')
 const CA_FILE = join(ROOT, 'sandbox', 'certs', 'ca.pem')
 const APP_PORT = Number(process.env.PORT ?? 4004)
 

@@ -59,8 +59,14 @@ export function controlRouter(target: ControlTarget): Router {
   router.post('/tokens/user', async req => {
     const request = body<{ tenant?: string; scopes?: string[]; userName?: string }>(jsonBody(req), '{ "tenant": "<id or subdomain>", "scopes": ["Viewer"] }')
     if (!request.tenant) throw new SimHttpError(controlError(400, '"tenant" (tenant id or subdomain) is required'))
-    const token = await target.issueUserToken({ tenant: request.tenant, scopes: request.scopes ?? ['Viewer'], userName: request.userName })
-    return { status: 200, body: { access_token: token, token_type: 'bearer' } }
+    try {
+      const token = await target.issueUserToken({ tenant: request.tenant, scopes: request.scopes ?? ['Viewer'], userName: request.userName })
+      return { status: 200, body: { access_token: token, token_type: 'bearer' } }
+    } catch (err) {
+      const status = (err as { status?: number }).status
+      if (status && status < 500) throw new SimHttpError(controlError(status, (err as Error).message))
+      throw err
+    }
   })
 
   router.put('/destinations/:tenant/:name', req => {

@@ -11,6 +11,7 @@ export function subscriptionPayload(config: SaasRegistryConfig, subscriber: Subs
   return {
     subscriptionAppId: config.xsappname,
     subscriptionAppName: config.appName,
+    subscriptionCommercialAppName: config.appName,
     subscribedTenantId: subscriber.tenantId,
     subscribedZoneId: subscriber.tenantId,
     subscribedSubdomain: subscriber.subdomain,
@@ -19,6 +20,7 @@ export function subscriptionPayload(config: SaasRegistryConfig, subscriber: Subs
     globalAccountGUID: config.globalAccountGuid,
     subscribedLicenseType: 'SAPDEV',
     subscribedCrmId: '',
+    subscribedCostObjectId: '100000001',
     subscriptionAppPlan: 'standard',
     subscriptionAppAmount: 1,
     subscriptionGUID,
