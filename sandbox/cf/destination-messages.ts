@@ -1,5 +1,6 @@
 import { CfErrors } from './errors.js'
-import { isObject, unknownFieldErrors } from './route-messages.js'
+import { isObject } from './json-object.js'
+import { unknownFieldErrors } from './route-messages.js'
 import type { DestinationProtocol, NewDestination } from './store.js'
 
 /**

@@ -57,7 +57,6 @@ export const CfErrors = {
   notAuthenticated: () => cfError('NotAuthenticated'),
   invalidAuthToken: () => cfError('InvalidAuthToken'),
   notAuthorized: () => cfError('NotAuthorized'),
-  unknownRequest: () => cfError('NotFound'),
   /** `Route not found`, `App not found`, ... */
   resourceNotFound: (resource: string) => cfError('ResourceNotFound', `${resource} not found`),
   badQueryParameter: (detail: string) => cfError('BadQueryParameter', detail),
@@ -77,6 +76,9 @@ export const CfErrors = {
     )
 } as const
 
+/** Details for `%s` messages when an injected fault names only a status. */
+const DEFAULT_FAULT_DETAIL: Record<number, string> = { 422: 'Unprocessable Entity', 502: 'Bad Gateway', 504: 'Gateway Timeout' }
+
 /** v3 renders unexpected exceptions without the `CF-` prefix and outside the v2 catalogue. */
 const UNKNOWN_ERROR: CfErrorObject = { detail: 'An unknown error occurred.', title: 'UnknownError', code: 10001 }
 
@@ -90,9 +92,6 @@ export function renderCfError(status: number, detail?: string): SimResponse {
   const name = statusToErrorName(status)
   return envelope(status, errorObject(name, detail ?? DEFAULT_FAULT_DETAIL[status] ?? 'Service Unavailable'))
 }
-
-/** Details for `%s` messages when an injected fault names only a status. */
-const DEFAULT_FAULT_DETAIL: Record<number, string> = { 422: 'Unprocessable Entity', 502: 'Bad Gateway', 504: 'Gateway Timeout' }
 
 function statusToErrorName(status: number): CfErrorName {
   switch (status) {

@@ -14,6 +14,7 @@ import type { CfStore } from './store.js'
 export {
   AUDITOR_USER,
   DEFAULT_CF_SANDBOX_CONFIG,
+  DEFAULT_CF_USERS,
   NO_ROLE_USER,
   type CfSandboxConfig,
   type CfUserConfig,

@@ -19,7 +19,7 @@ const DEFAULT_APP_PORT = 8080
 const DEFAULT_PROTOCOL = 'http1'
 
 /** CC timestamps have second precision. */
-export function ccTimestamp(date = new Date()): string {
+function ccTimestamp(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
@@ -48,6 +48,7 @@ export class InMemoryCfStore implements CfStore {
   job(guid: string) { return copy(this.#jobs.find(j => j.guid === guid)) }
 
   createApp(input: NewApp): AppRecord {
+    this.#require('space', this.#state.spaces, input.spaceGuid)
     const now = ccTimestamp()
     const app: AppRecord = {
       guid: randomUUID(),
@@ -64,6 +65,8 @@ export class InMemoryCfStore implements CfStore {
   }
 
   createRoute(input: NewRoute): RouteRecord {
+    this.#require('space', this.#state.spaces, input.spaceGuid)
+    this.#require('domain', this.#state.domains, input.domainGuid)
     const now = ccTimestamp()
     const route: RouteRecord = {
       guid: randomUUID(),
@@ -95,6 +98,7 @@ export class InMemoryCfStore implements CfStore {
   }
 
   insertDestinations(routeGuid: string, destinations: readonly NewDestination[]): RouteRecord | undefined {
+    for (const d of destinations) this.#require('app', this.#state.apps, d.appGuid)
     const route = this.#findRoute(routeGuid)
     if (!route) return undefined
     for (const wanted of destinations.map(withDefaults)) {
@@ -106,6 +110,7 @@ export class InMemoryCfStore implements CfStore {
   }
 
   replaceDestinations(routeGuid: string, destinations: readonly NewDestination[]): RouteRecord | undefined {
+    for (const d of destinations) this.#require('app', this.#state.apps, d.appGuid)
     const route = this.#findRoute(routeGuid)
     if (!route) return undefined
     const replaced: DestinationRecord[] = []
@@ -156,6 +161,11 @@ export class InMemoryCfStore implements CfStore {
 
   #findRoute(guid: string): RouteRecord | undefined {
     return this.#state.routes.find(r => r.guid === guid)
+  }
+
+  /** Records only refer to what exists; seeding a dangling reference is a programming error. */
+  #require(kind: string, records: ReadonlyArray<{ guid: string }>, guid: string): void {
+    if (!records.some(r => r.guid === guid)) throw new Error(`CF store: no ${kind} ${guid}`)
   }
 }
 

@@ -1,3 +1,4 @@
+import { isObject } from './json-object.js'
 import type { Metadata } from './store.js'
 
 /**
@@ -81,8 +82,4 @@ function merge(current: Record<string, string>, patch: Record<string, string | n
     else merged[key] = value
   }
   return merged
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -50,11 +50,15 @@ function cgiEscape(value: string): string {
     .replaceAll('%20', '+')
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 /** Sorts by CC's `order_by` (`created_at`, `-updated_at`, `name`, …); without one, creation order stays. */
 export function ordered<T extends object>(items: readonly T[], query: ParsedQuery, fields: Record<string, (item: T) => string>): T[] {
   const orderBy = query.orderBy
   const read = orderBy && fields[orderBy.field]
   if (!orderBy || !read) return [...items]
   const direction = orderBy.descending ? -1 : 1
-  return [...items].sort((a, b) => direction * read(a).localeCompare(read(b)))
+  return [...items].sort((a, b) => direction * compare(read(a), read(b)))
 }

@@ -40,17 +40,37 @@ export function parseQuery(rawQuery: string, spec: QuerySpec): ParsedQuery {
   const allowed = spec.list ? [...LIST_KEYS, ...spec.keys] : [...spec.keys]
   const unsupported = new Set([...(spec.list ? TIMESTAMP_FILTERS : []), ...(spec.unsupported ?? [])])
   const params = rawParams(rawQuery)
-  const errors: string[] = []
+  const known = new Map([...params].filter(([key]) => allowed.includes(baseKey(key))))
   const parsed: ParsedQuery = { filters: new Map(), include: [], page: 1, perPage: PER_PAGE_DEFAULT, linkParams: new Map() }
 
-  if (spec.list) errors.push(...paginationErrors(params, spec.list.orderBy, parsed))
+  // CC collects every message of the list message's validators into one 400
+  const errors = [
+    ...(spec.list ? paginationErrors(params, spec.list.orderBy, parsed) : []),
+    ...unknownKeyErrors(params, allowed),
+    ...filterErrors([...known].filter(([key]) => !unsupported.has(baseKey(key))), parsed),
+    ...includeErrors(parsed, spec.includes ?? [])
+  ]
+  if (errors.length) throw CfErrors.badQueryParameter(errors.join(', '))
+
+  const refused = [...known.keys()].filter(key => unsupported.has(baseKey(key)))
+  if (refused.length) throw CfErrors.badQueryParameter(`'${refused.join("', '")}' is not supported by the CF sandbox`)
+  return parsed
+}
+
+function unknownKeyErrors(params: Map<string, string>, allowed: readonly string[]): string[] {
   const unknown = [...params.keys()].filter(key => !allowed.includes(baseKey(key)))
-  if (unknown.length) {
-    errors.push(`Unknown query parameter(s): '${unknown.join("', '")}'. Valid parameters are: '${allowed.join("', '")}'`)
-  }
+  return unknown.length ? [`Unknown query parameter(s): '${unknown.join("', '")}'. Valid parameters are: '${allowed.join("', '")}'`] : []
+}
+
+/** Fills filters, label selector and link parameters from the known, simulated keys. */
+function filterErrors(params: Array<[string, string]>, parsed: ParsedQuery): string[] {
+  const errors: string[] = []
   for (const [key, raw] of params) {
-    if (unknown.includes(key) || unsupported.has(baseKey(key)) || key === 'page' || key === 'per_page' || key === 'order_by') continue
-    if (key === 'label_selector') {
+    if (key === 'page' || key === 'per_page' || key === 'order_by') continue
+    if (key !== baseKey(key)) {
+      // Rails turns `hosts[x]=…` into a hash, which CC's array validation refuses
+      errors.push(`${humanize(baseKey(key))} must be an array`)
+    } else if (key === 'label_selector') {
       const selector = decode(raw)
       parsed.linkParams.set(key, selector)
       try {
@@ -59,24 +79,22 @@ export function parseQuery(rawQuery: string, spec: QuerySpec): ParsedQuery {
         if (!(err instanceof LabelSelectorError)) throw err
         errors.push(err.message)
       }
-      continue
+    } else {
+      const values = raw.split(',').map(decode)
+      parsed.filters.set(key, values)
+      // CC re-escapes commas inside values before it joins a list back into a link
+      parsed.linkParams.set(key, values.map(v => v.replaceAll(',', '%2C')).join(','))
     }
-    const values = raw.split(',').map(decode)
-    parsed.filters.set(key, values)
-    // CC re-escapes commas inside values before it joins a list back into a link
-    parsed.linkParams.set(key, values.map(v => v.replaceAll(',', '%2C')).join(','))
   }
-  const include = parsed.filters.get('include')
-  if (include) {
-    parsed.filters.delete('include')
-    parsed.include = include
-    for (const value of include) if (!(spec.includes ?? []).includes(value)) errors.push(`Invalid included resource: '${value}'`)
-  }
-  if (errors.length) throw CfErrors.badQueryParameter(errors.join(', '))
+  return errors
+}
 
-  const refused = [...params.keys()].filter(key => unsupported.has(baseKey(key)) && !unknown.includes(key))
-  if (refused.length) throw CfErrors.badQueryParameter(`'${refused.join("', '")}' is not supported by the CF sandbox`)
-  return parsed
+function includeErrors(parsed: ParsedQuery, valid: readonly string[]): string[] {
+  const include = parsed.filters.get('include')
+  if (!include) return []
+  parsed.filters.delete('include')
+  parsed.include = include
+  return include.filter(value => !valid.includes(value)).map(value => `Invalid included resource: '${value}'`)
 }
 
 /** Key → raw (still encoded) value; a repeated key keeps its last value, as Rails does. */
@@ -128,6 +146,12 @@ function paginationErrors(params: Map<string, string>, orderFields: readonly str
     else errors.push(`Order by can only be: '${orderFields.join("', '")}'`)
   }
   return errors
+}
+
+/** Rails' `humanize`: `space_guids` → `Space guids`. */
+function humanize(key: string): string {
+  const words = key.replaceAll('_', ' ')
+  return words[0].toUpperCase() + words.slice(1)
 }
 
 /** Ruby's `String#to_i`: leading digits, else 0. */

@@ -2,7 +2,7 @@ import { jsonBody, type SimRequest, type SimResponse } from '../kernel/index.js'
 import { CfErrors } from './errors.js'
 import { paginate } from './pagination.js'
 import type { ParsedQuery } from './query.js'
-import { isObject } from './route-messages.js'
+import { isObject } from './json-object.js'
 
 export function ok(body: object, status = 200): SimResponse {
   return { status, body }

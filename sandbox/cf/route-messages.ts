@@ -1,4 +1,5 @@
 import { CfErrors } from './errors.js'
+import { isObject } from './json-object.js'
 import { metadataErrors } from './metadata.js'
 
 /**
@@ -114,8 +115,4 @@ function hasToOneStructure(value: unknown): value is { data: { guid: unknown } |
 /** Rails `blank?`: nil, empty hash or empty string. */
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (isObject(value) && Object.keys(value).length === 0)
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -106,7 +106,8 @@ export interface NewApp {
 
 /**
  * Store of one simulated landscape. Readers return copies; writers apply CC's own rules for what they change
- * (destination idempotency) but no request validation, so tests can also seed states the API would refuse.
+ * (destination idempotency) but no request validation, so tests can also seed states the API would refuse
+ * (a host taken in a foreign space). Referring to a space, domain or app that does not exist throws.
  */
 export interface CfStore {
   organizations(): OrganizationRecord[]
