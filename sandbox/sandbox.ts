@@ -4,7 +4,7 @@ import { CF_SEED } from './cf/seed.js'
 import { startCisSandbox, type CisSandbox, type CisSandboxConfig } from './cis/index.js'
 import { controlError, controlRouter, type ControlTarget } from './control/handlers.js'
 import { startDestinationSandbox, type DestinationSandbox } from './destination/index.js'
-import { DEMO_TENANTS } from './identities.js'
+import { DEMO_TENANTS, PROVIDER } from './identities.js'
 import { CallCounter, FaultInjector, startSimServer, type FaultSpec, type SimServer } from './kernel/index.js'
 import { landscapeDestinations } from './landscape-destinations.js'
 import { startSaasRegistrySandbox, type SaasRegistrySandbox } from './saas/index.js'
@@ -44,6 +44,8 @@ export interface SandboxOptions {
   cf?: Partial<Omit<CfSandboxConfig, 'ports'>>
   cis?: Partial<Omit<CisSandboxConfig, 'ports'>>
   saas?: Partial<Omit<SaasRegistryConfig, 'port'>>
+  /** How long the destination service waits for a token service (default 10 s in the simulator). */
+  destinationTokenTimeoutMs?: number
   /** Seed of the fault injector's ratio sequence. */
   faultSeed?: number
 }
@@ -103,14 +105,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     )
     const xsuaa = track(await startXsuaaSandbox(ctx, { port: ports.xsuaa }))
     const destination = track(
-      await startDestinationSandbox(ctx, { xsuaa, port: ports.destination, seed: landscapeDestinations(cf, cis.credentials) })
+      await startDestinationSandbox(ctx, {
+        xsuaa,
+        port: ports.destination,
+        seed: landscapeDestinations(cf, cis.credentials),
+        ...(options.destinationTokenTimeoutMs ? { tokenRequestTimeoutMs: options.destinationTokenTimeoutMs } : {})
+      })
     )
     const saas = track(
       await startSaasRegistrySandbox(
         ctx,
         {
           callbackToken: async () => xsuaa.issueClientToken({ role: 'saas-registry' }),
-          onSubscriberCreated: subscriber => registerZone(xsuaa, subscriber.tenantId, subscriber.subdomain)
+          onSubscriberCreated: subscriber => {
+            registerZone(xsuaa, subscriber.tenantId, subscriber.subdomain)
+            // Subscribers are subaccounts of the provider's global account (the saas-registry payload says so).
+            cis.ensureSubscriberSubaccount(options.saas?.globalAccountGuid ?? PROVIDER.globalAccountGuid, subscriber)
+          }
         },
         { ...options.saas, port: ports.saas }
       )

@@ -13,6 +13,7 @@ import { createTokenRouter } from './handlers/token.js'
 import { buildLandscape } from './landscape.js'
 import { InMemoryCisStore } from './memory-store.js'
 import type { CisStore } from './store.js'
+import { subscribingTenantSubaccount } from './seed.js'
 import { renderUaaError } from './uaa-errors.js'
 
 export { CisConfigError, DEFAULT_TOKEN_VALIDITY_SECONDS, MAX_SUBACCOUNTS, defaultCisConfig } from './config.js'
@@ -65,7 +66,13 @@ export interface CisSandbox {
   credentials: CisCredentials[]
   /** JSON-able summary for the control surface; holds no secrets. */
   snapshot(): CisSandboxSnapshot
-  /** Reloads the seeded landscapes (same guids as at start). */
+  /**
+   * Gives a subscribing tenant its subaccount (guid = tenant id) in the global account, as BTP has one for every
+   * subscriber; a tenant with a subaccount there already (the seeded demo tenants) is left as it is.
+   * `false` when the global account is not simulated.
+   */
+  ensureSubscriberSubaccount(globalAccountGuid: string, subscriber: { tenantId: string; subdomain: string }): boolean
+  /** Reloads the seeded landscapes (same guids as at start); added subscriber subaccounts are gone. */
   reset(): void
   close(): Promise<void>
 }
@@ -144,6 +151,13 @@ export async function startCisSandbox(ctx: SimulatorContext, overrides: Partial<
         assignments: store.assignments(globalAccount.guid).length
       }))
     }),
+    ensureSubscriberSubaccount: (globalAccountGuid, subscriber) => {
+      if (!store.globalAccount(globalAccountGuid)) return false
+      if (store.subaccount(globalAccountGuid, subscriber.tenantId)) return true
+      const { subaccount, assignments } = subscribingTenantSubaccount(globalAccountGuid, subscriber, Date.now())
+      store.addSubaccount(subaccount, assignments)
+      return true
+    },
     reset: load,
     close: async () => {
       await Promise.all([accounts.close(), entitlements.close(), uaa.close()])

@@ -27,6 +27,18 @@ export class InMemoryCisStore implements CisStore {
     this.#byGlobalAccount = new Map(landscapes.map(landscape => [landscape.globalAccount.guid, index(landscape)]))
   }
 
+  addSubaccount(subaccount: SubaccountRecord, assignments: readonly AssignmentRecord[] = []): void {
+    const indexed = this.#byGlobalAccount.get(subaccount.globalAccountGUID)
+    if (!indexed) throw new Error(`no global account ${subaccount.globalAccountGUID}`)
+    if (indexed.subaccountsByGuid.has(subaccount.guid)) throw new Error(`subaccount ${subaccount.guid} exists already`)
+    indexed.landscape.subaccounts.push(subaccount)
+    indexed.landscape.assignments.push(...assignments)
+    indexed.subaccountsByGuid.set(subaccount.guid, subaccount)
+    let children = indexed.childrenByParent.get(subaccount.parentGUID)
+    if (!children) indexed.childrenByParent.set(subaccount.parentGUID, (children = { directories: [], subaccounts: [] }))
+    children.subaccounts.push(subaccount)
+  }
+
   globalAccounts(): readonly GlobalAccountRecord[] {
     return [...this.#byGlobalAccount.values()].map(indexed => indexed.landscape.globalAccount)
   }

@@ -470,6 +470,30 @@ export function subscriberLandscape(): GlobalAccountLandscape {
   }
 }
 
+/**
+ * The subaccount of a tenant that subscribes to tenant-hub and is not seeded (guid = technical name = tenant id),
+ * at the root of the global account, with what BTP assigns to every subaccount plus the tenant-hub subscription.
+ */
+export function subscribingTenantSubaccount(
+  globalAccountGUID: string,
+  subscriber: { tenantId: string; subdomain: string },
+  createdDate: number
+): { subaccount: SubaccountRecord; assignments: AssignmentRecord[] } {
+  return {
+    subaccount: subaccount(globalAccountGUID, {
+      guid: subscriber.tenantId,
+      parent: globalAccountGUID,
+      displayName: subscriber.subdomain,
+      subdomain: subscriber.subdomain,
+      region: 'eu10',
+      usedForProduction: 'UNSET',
+      created: new Date(createdDate).toISOString(),
+      createdBy: 'saas-registry@sandbox.example'
+    }),
+    assignments: assignments(subscriber.tenantId, 'SUBACCOUNT', createdDate, [...PLATFORM_ASSIGNMENTS, TENANT_HUB_SUBSCRIPTION])
+  }
+}
+
 /** A global account with no seed of its own: a bare global account that the generator fills. */
 export function bareLandscape(guid: string, index: number): GlobalAccountLandscape {
   const subdomain = `global-account-${index + 1}-${stableSuffix(guid)}`

@@ -154,6 +154,8 @@ export interface AccountChildren {
 export interface CisStore {
   /** Replaces the whole content. */
   load(landscapes: readonly GlobalAccountLandscape[]): void
+  /** Adds a subaccount (and its assignments) to a loaded global account; a guid it has already is refused. */
+  addSubaccount(subaccount: SubaccountRecord, assignments?: readonly AssignmentRecord[]): void
   globalAccounts(): readonly GlobalAccountRecord[]
   globalAccount(guid: string): GlobalAccountRecord | undefined
   directories(globalAccountGuid: string): readonly DirectoryRecord[]

@@ -1,4 +1,4 @@
-import { DestinationLookupError, UpstreamUnreachableError } from '../connectivity/index.js'
+import { DestinationLookupError, DestinationTokenError, UpstreamUnreachableError } from '../connectivity/index.js'
 import { CfApiError, CfDeadlineError, CfMalformedResponseError } from './errors.js'
 
 export interface RetryPolicy {
@@ -12,7 +12,8 @@ export interface RetryPolicy {
 /**
  * Runs `attempt` until it succeeds, a failure is not worth retrying, or the deadline would pass.
  * Retried: 429 (waiting `Retry-After` when given), 5xx, no answer (reset, refused, timeout), malformed 2xx bodies,
- * and a destination service that failed to answer.
+ * and a destination service that failed to answer. A failed token retrieval is retried once: the destination
+ * service reports a token service outage and wrong credentials alike, and only the first may pass.
  * Not retried: every other 4xx, which a repetition cannot fix.
  */
 export async function withRetries<T>(operation: string, policy: RetryPolicy, attempt: (remainingMs: number) => Promise<T>): Promise<T> {
@@ -21,7 +22,7 @@ export async function withRetries<T>(operation: string, policy: RetryPolicy, att
     try {
       return await attempt(Math.max(1, deadline - Date.now()))
     } catch (err) {
-      if (!isRetryable(err)) throw err
+      if (!isRetryable(err, attempts)) throw err
       const wait = waitBefore(err, attempts, policy)
       if (Date.now() + wait >= deadline) throw new CfDeadlineError(operation, policy.deadlineMs, attempts, err)
       await new Promise(resolve => setTimeout(resolve, wait))
@@ -29,23 +30,26 @@ export async function withRetries<T>(operation: string, policy: RetryPolicy, att
   }
 }
 
-function isRetryable(err: unknown): boolean {
+function isRetryable(err: unknown, attempts: number): boolean {
+  if (err instanceof DestinationTokenError) return attempts === 1
   if (err instanceof UpstreamUnreachableError || err instanceof DestinationLookupError || err instanceof CfMalformedResponseError) return true
   return err instanceof CfApiError && (err.status === 429 || err.status >= 500)
 }
 
+/** The backoff, but never less than CF's `Retry-After` (a `Retry-After: 0` must not turn into a busy loop). */
 function waitBefore(err: unknown, attempts: number, policy: RetryPolicy): number {
-  const retryAfter = err instanceof CfApiError ? err.retryAfterMs : undefined
-  if (retryAfter !== undefined) return retryAfter
   const exponential = Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** (attempts - 1))
-  return exponential / 2 + Math.random() * (exponential / 2)
+  const backoff = exponential / 2 + Math.random() * (exponential / 2)
+  const retryAfter = err instanceof CfApiError ? err.retryAfterMs : undefined
+  return Math.max(backoff, retryAfter ?? 0)
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; `undefined` when absent or unreadable. */
 export function parseRetryAfter(header: string | undefined, now = Date.now()): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-  const date = Date.parse(header)
+  const value = header?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  // An HTTP date names its day or month; `Date.parse` would also read e.g. "-5" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -14,9 +14,11 @@ export interface TenantRoutesConfig {
   spaceGuid: string
   /** Value of the `managed-by` label, telling this tenant-hub's routes from another's in the same space. */
   managedBy: string
+  /** Timeout of one HTTP request to the CF API. */
   requestTimeoutMs: number
-  /** A subscribe or unsubscribe gives up on the CF API after this long, retries included. */
+  /** One CF API call gives up after this long, its retries and their waits included. */
   deadlineMs: number
+  /** How long unsubscribe waits for CF's route-delete job. */
   jobTimeoutMs: number
   firstJobPollMs: number
   baseBackoffMs: number

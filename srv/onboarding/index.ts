@@ -1,6 +1,7 @@
 import cds from '@sap/cds'
 import { forgetTenant } from '../tenancy/subscribed-tenants.js'
-import { OnboardingError } from './errors.js'
+import { explain, httpStatusOf, OnboardingError } from './errors.js'
+import { refuseInvalidTenantIds } from './tenant-ids.js'
 import { tenantRoutes } from './tenant-routes.js'
 
 const LOG = cds.log('onboarding')
@@ -28,6 +29,7 @@ export function registerOnboardingHooks(): void {
   }
   // Prepended `on` handlers run before mtxs' own and wrap them through `next`.
   sps.prepend(() => sps.on('getAppUrl', appUrlOf))
+  sps.before(['UPDATE', 'DELETE'], 'tenant', refuseInvalidTenantIds)
   ds.prepend(() => {
     ds.on('subscribe', (req, next) => subscribeWithRoute(req, () => next()))
     ds.on('unsubscribe', (req, next) => unsubscribeWithRoutes(req, () => next()))
@@ -64,12 +66,12 @@ async function subscribeWithRoute(req: cds.Request, next: Next): Promise<unknown
   try {
     ensured = await routes.ensureRoute({ id: tenant, subdomain })
   } catch (err) {
-    throw new OnboardingError(`Subscription of tenant ${tenant} failed: its route could not be created: ${(err as Error).message}`, err)
+    throw new OnboardingError(`Subscription of tenant ${tenant} failed: its route could not be created: ${explain(err, routes.config)}`, err)
   }
   try {
     return await next()
   } catch (err) {
-    if (ensured.created) await routes.removeRoutes(tenant).catch(cleanup => LOG.error('route of tenant', tenant, 'left behind:', cleanup))
+    if (ensured.created) await routes.discard(ensured.route, `the database deployment of tenant ${tenant} failed`)
     throw err
   }
 }
@@ -78,16 +80,17 @@ async function subscribeWithRoute(req: cds.Request, next: Next): Promise<unknown
 async function unsubscribeWithRoutes(req: cds.Request, next: Next): Promise<unknown> {
   const { tenant } = req.data as UnsubscribeData
   if (isMetadataTenant(tenant)) return next()
+  const routes = tenantRoutes()
   try {
-    await tenantRoutes().removeRoutes(tenant)
+    await routes.removeRoutes(tenant)
   } catch (err) {
-    throw new OnboardingError(`Unsubscription of tenant ${tenant} failed: its routes could not be removed: ${(err as Error).message}`, err)
+    throw new OnboardingError(`Unsubscription of tenant ${tenant} failed: its routes could not be removed: ${explain(err, routes.config)}`, err)
   }
   forgetTenant(tenant)
   try {
     return await next()
   } catch (err) {
-    if ((err as { status?: number }).status !== 404) throw err
+    if (httpStatusOf(err) !== 404) throw err
     LOG.info('tenant', tenant, 'had no database any more; unsubscribe is complete')
     return undefined
   }

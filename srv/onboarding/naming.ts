@@ -38,9 +38,3 @@ export function routeHostFor(subdomain: unknown, hostSuffix: string): string {
 export function tenantUrlFor(host: string, domain: string): string {
   return `https://${host}.${domain}`
 }
-
-/** The subdomain a route host was made from, or `undefined` when the host is not one of ours. */
-export function subdomainOfHost(host: string, hostSuffix: string): string | undefined {
-  const suffix = `-${hostSuffix}`
-  return host.endsWith(suffix) && host.length > suffix.length ? host.slice(0, -suffix.length) : undefined
-}

@@ -86,7 +86,7 @@ export class TenantRoutes {
       try {
         await this.cf.mapRoute(route.guid, appGuid)
       } catch (err) {
-        if (created) await this.#removeQuietly(route, 'its mapping to the approuter failed')
+        if (created) await this.discard(route, 'its mapping to the approuter failed')
         throw err
       }
     }
@@ -123,7 +123,8 @@ export class TenantRoutes {
     return routes.length
   }
 
-  async #removeQuietly(route: Route, why: string): Promise<void> {
+  /** Removes a route this process just created, because the rest of its subscription failed; never throws. */
+  async discard(route: Route, why: string): Promise<void> {
     try {
       await this.cf.deleteRoute(route.guid)
       LOG.warn('removed route', route.url, 'again because', why)

@@ -1,5 +1,6 @@
 import cds from '@sap/cds'
 import { join } from 'node:path'
+import { circuitBreakers } from '@sap-cloud-sdk/resilience/internal'
 import { forgetDestinations } from '../../srv/connectivity/index.js'
 import { resetTenantRoutes } from '../../srv/onboarding/tenant-routes.js'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/sandbox.js'
@@ -17,6 +18,8 @@ export interface SandboxApp {
   readonly test: ReturnType<typeof cds.test>
   /** Back to a fresh landscape between tests: sandbox state, counters, faults, and the app's caches. */
   reset(): Promise<void>
+  /** Only the app's caches (destinations, CF guids): the next call takes the cold path, the landscape stays. */
+  forgetAppCaches(): Promise<void>
 }
 
 /**
@@ -45,8 +48,15 @@ export function sandboxApp(options: SandboxAppOptions = {}): SandboxApp {
     test,
     reset: async () => {
       sandbox!.reset()
-      await forgetDestinations()
-      resetTenantRoutes()
-    }
+      await forgetAppCaches()
+    },
+    forgetAppCaches
   }
+}
+
+/** As a fresh process would be: no cached destinations or CF guids, and the Cloud SDK's circuit breakers closed. */
+async function forgetAppCaches(): Promise<void> {
+  await forgetDestinations()
+  resetTenantRoutes()
+  for (const key of Object.keys(circuitBreakers)) delete circuitBreakers[key]
 }
