@@ -30,6 +30,7 @@ export async function startLandscape(options: SandboxOptions = {}, appConfig: ob
   let stderr = ''
   app.stderr!.on('data', chunk => (stderr += chunk))
   await waitFor(appUrl, () => stderr)
+  await settled(sandbox)
   sandbox.registerApp(appUrl)
   return {
     sandbox,
@@ -51,6 +52,16 @@ async function waitFor(url: string, diagnostics: () => string): Promise<void> {
     }
   }
   throw new Error(`tenant-hub did not start: ${diagnostics()}`)
+}
+
+/** Waits until tenant-hub's start-up work (connectivity check, cache warm-up) has made its last upstream call. */
+async function settled(sandbox: Sandbox): Promise<void> {
+  const total = () => Object.values(sandbox.counter.snapshot()).reduce((sum, calls) => sum + Object.values(calls).reduce((a, b) => a + b, 0), 0)
+  let last = -1
+  while (last !== total()) {
+    last = total()
+    await new Promise(r => setTimeout(r, 750))
+  }
 }
 
 function freePort(): Promise<number> {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { routeHostFor } from '../srv/onboarding/naming.js'
@@ -15,6 +17,7 @@ interface MtaModule {
   requires?: MtaRequire[]
   provides?: Array<{ name: string; properties?: Record<string, string> }>
   hooks?: Array<{ parameters: { command: string } }>
+  'build-parameters'?: { requires?: Array<{ name: string; artifacts: string[]; 'target-path': string }> }
 }
 interface MtaResource { name: string; type: string; parameters: { service: string; 'service-plan': string; path?: string; config?: Record<string, unknown> } }
 interface Mta { parameters: Record<string, string>; modules: MtaModule[]; resources: MtaResource[]; 'build-parameters': { 'before-all': Array<{ commands: string[] }> } }
@@ -108,5 +111,62 @@ describe('mta.yaml', () => {
     expect(mta.parameters).toMatchObject({ 'approuter-app': expect.any(String), 'tenant-host-suffix': expect.any(String), 'tenant-domain': expect.any(String) })
     expect(moduleOfType('approuter.nodejs').parameters!['app-name']).toBe('${approuter-app}')
     expect(moduleOfType('nodejs').properties!.CDS_CONFIG).toContain('"approuterApp":"${approuter-app}"')
+  })
+})
+
+describe('app/router/xs-app.json, as the approuter loads it from the MTA build', () => {
+  interface Route { source: RegExp; target?: string; localDir?: string; destination?: string; authenticationType?: string; scope?: string[] }
+  const approuter = moduleOfType('approuter.nodejs')
+  /** The approuter module as `mbt build` assembles it: app/router plus the UI modules' files at their target paths. */
+  const assembled = mkdtempSync(join(tmpdir(), 'tenant-hub-approuter-'))
+  cpSync(join(root, approuter.path), assembled, { recursive: true, filter: source => !source.includes('node_modules') })
+  for (const { name, 'target-path': target } of approuter['build-parameters']?.requires ?? [])
+    cpSync(join(root, mta.modules.find(m => m.name === name)!.path), join(assembled, target), { recursive: true })
+  /** The approuter's own loader and validator (JSON schema, local dirs, destinations, scopes). */
+  const load = (): { routes: Route[]; welcomeFile: string } => {
+    const groupDestinations = Object.fromEntries(
+      approuter.requires!.filter(r => r.group === 'destinations').map(r => [r.properties!.name, { name: r.properties!.name, url: 'https://srv.example' }])
+    )
+    const bindsDestinationService = approuter.requires!.some(r => resourceOf('destination')?.name === r.name)
+    const vcap = process.env.VCAP_SERVICES
+    process.env.VCAP_SERVICES = JSON.stringify(bindsDestinationService ? { destination: [{ label: 'destination', name: 'dest', tags: ['destination'], credentials: { uri: 'https://d', url: 'https://u', clientid: 'c', clientsecret: 's' } }] } : {})
+    try {
+      const appConfig = createRequire(import.meta.url)('@sap/approuter/lib/configuration/app-config.js')
+      return appConfig.loadConfiguration(assembled, 'xs-app.json', groupDestinations, 'tenant-hub')
+    } finally {
+      process.env.VCAP_SERVICES = vcap
+    }
+  }
+  const config = load()
+  const routeOf = (path: string) => config.routes.find(route => route.source.test(path))!
+  const fileOf = (path: string) => {
+    const route = routeOf(path)
+    return route.localDir && join(assembled, route.localDir, path.replace(route.source, route.target!))
+  }
+
+  test('serves each UI from the files the MTA build puts next to it, behind a login; the operators’ UI needs Admin', () => {
+    for (const page of [config.welcomeFile, '/admin/index.html', '/subaccounts/index.html', '/admin/manifest.json']) expect(existsSync(fileOf(page)!)).toBe(true)
+    expect(routeOf('/admin/index.html')).toMatchObject({ authenticationType: 'xsuaa', scope: ['tenant-hub.Admin'] })
+    expect(routeOf('/subaccounts/index.html').authenticationType).toBe('xsuaa')
+  })
+
+  test('takes UI5 from the destination ui5, which the destination instance of mta.yaml creates', () => {
+    expect(routeOf('/admin/resources/sap-ui-core.js')).toMatchObject({ destination: 'ui5', authenticationType: 'none' })
+    const initData = resourceOf('destination')!.parameters.config!.init_data as { instance: { destinations: Array<{ Name: string; URL: string }> } }
+    expect(initData.instance.destinations).toContainEqual(expect.objectContaining({ Name: 'ui5', URL: expect.stringMatching(/^https:\/\//) }))
+  })
+
+  test("sends the UIs' OData calls to the srv app with the user's token", () => {
+    for (const app of ['admin', 'subaccounts']) {
+      const manifest = JSON.parse(readFileSync(join(root, 'app', app, 'webapp', 'manifest.json'), 'utf8'))
+      for (const { uri } of Object.values(manifest['sap.app'].dataSources) as Array<{ uri: string }>)
+        expect(routeOf(`${uri}$metadata`)).toMatchObject({ destination: 'srv-api', authenticationType: 'xsuaa' })
+    }
+    expect(approuter.requires!.find(r => r.name === 'srv-api')!.properties).toMatchObject({ name: 'srv-api', forwardAuthToken: true })
+  })
+
+  test("the provider's own route follows the tenant host pattern, so operators log in to the provider's zone", () => {
+    const route = resolveParameters((approuter.parameters!.routes as Array<{ route: string }>)[0].route)
+    expect(new RegExp(resolveParameters(approuter.properties!.TENANT_HOST_PATTERN)).exec(route)?.[1]).toBe(mta.parameters['provider-subdomain'])
   })
 })

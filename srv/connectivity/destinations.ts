@@ -1,6 +1,7 @@
 import cds from '@sap/cds'
 import {
   alwaysProvider,
+  alwaysSubscriber,
   getDestination,
   setDestinationCache,
   subscriberFirst,
@@ -24,6 +25,11 @@ export interface ResolveOptions {
    * Omitted: the provider's destination only (e.g. CFAPI, which must never come from a subscriber).
    */
   jwt?: string
+  /**
+   * With `jwt`: only the caller tenant's own destination, without falling back to the provider's; a miss is a
+   * `DestinationNotFoundError`. Lets a caller tell the tenant's own destination from the provider's.
+   */
+  subscriberOnly?: boolean
   /** `false` bypasses the destination cache (a connectivity check wants the live answer). */
   useCache?: boolean
 }
@@ -33,7 +39,7 @@ export interface ResolveOptions {
  * retrieval, cache) and turns every way it can fail into an error that names the destination and what to fix.
  */
 export function resolveDestination(name: string, options: ResolveOptions = {}): Promise<HttpDestination> {
-  const key = `${name}\n${options.jwt ?? ''}\n${options.useCache ?? true}`
+  const key = `${name}\n${options.jwt ?? ''}\n${options.useCache ?? true}\n${options.subscriberOnly ?? false}`
   let pending = inFlight.get(key)
   if (!pending) {
     pending = lookUp(name, options).finally(() => inFlight.delete(key))
@@ -48,7 +54,7 @@ async function lookUp(name: string, options: ResolveOptions): Promise<HttpDestin
     destination = await getDestination({
       destinationName: name,
       jwt: options.jwt,
-      selectionStrategy: options.jwt ? subscriberFirst : alwaysProvider,
+      selectionStrategy: options.jwt ? (options.subscriberOnly ? alwaysSubscriber : subscriberFirst) : alwaysProvider,
       // Keyed by tenant, not by user: a user JWT would otherwise make the SDK skip caching provider hits.
       isolationStrategy: 'tenant',
       useCache: options.useCache ?? true

@@ -110,6 +110,15 @@ export class TenantRoutes {
     return existing
   }
 
+  /**
+   * Looks up the guids every subscribe needs (approuter app, domain) and resolves the CF destination, so that the
+   * first subscribe after start-up already takes the warm path: two CF calls, nothing else.
+   */
+  async warmUp(): Promise<void> {
+    const spaceGuid = requireSpaceGuid(this.config)
+    await Promise.all([this.cf.appGuid(spaceGuid, this.config.approuterApp), this.cf.domainGuid(this.config.domain)])
+  }
+
   /** The routes tenant-hub created for a tenant (found by label). */
   routesOf(tenantId: string): Promise<Route[]> {
     return this.cf.findRoutes({ labels: this.labelsOf(tenantId) })

@@ -1,0 +1,144 @@
+import cds from '@sap/cds'
+import { randomUUID } from 'node:crypto'
+import type { SyncStatus } from '#cds-models/tenanthub'
+import { openCisClient } from '../cis/index.js'
+import { accountDataConfig, cisClientOptions, type AccountDataConfig } from './config.js'
+import { fetchReplicaContent, type ReplicaScope } from './replica-content.js'
+import { replicaStore } from './replica-store.js'
+import { recordedFailure, syncFailureOf, type SyncFailure } from './sync-failures.js'
+
+const LOG = cds.log('accounts')
+
+/** Who reads: the tenant whose replica is meant, and what finds its CIS destination. */
+export interface Caller {
+  tenant: string
+  /** The caller's JWT: finds the tenant's own CIS destination (subscriber-first). */
+  jwt?: string
+  /** The provider tenant sees the provider's whole global account. */
+  isProvider: boolean
+}
+
+/** How a read may be served. */
+export type Freshness =
+  /** Synced within the freshness bound (now, or recently). */
+  | { state: 'fresh' }
+  /** A sync is due but failed or waits for its backoff: the last good replica is served. */
+  | { state: 'stale'; lastSyncedAt: string; failure: SyncFailure }
+  /** No sync ever succeeded and the last one failed: there is nothing good to serve. */
+  | { state: 'unavailable'; failure: SyncFailure }
+
+export type SyncOutcome = { ok: true; status?: SyncStatus } | { ok: false; failure: SyncFailure; status?: SyncStatus }
+
+/** Identifies this app instance as holder of sync leases. */
+const INSTANCE = `${process.env.CF_INSTANCE_GUID ?? 'local'}/${randomUUID()}`
+
+/**
+ * Keeps tenants' replicas within the freshness bound: at most one sync per tenant at a time — in this process
+ * through a shared promise, across app instances through a lease in the tenant's sync status — so that any number
+ * of concurrent readers of a stale replica cause one sync, all of them waiting for it. Tenants never wait for each
+ * other: the promise and the lease are per tenant, and each tenant's replica and status live in its own database.
+ */
+export class ReplicaSync {
+  readonly #inFlight = new Map<string, Promise<SyncOutcome>>()
+  readonly #config: () => AccountDataConfig
+
+  constructor(config: () => AccountDataConfig = accountDataConfig) {
+    this.#config = config
+  }
+
+  /** Syncs the caller's replica first if it is older than the freshness bound, unless a failed sync's backoff holds. */
+  async ensureFresh(caller: Caller): Promise<Freshness> {
+    const config = this.#config()
+    if (!this.#inFlight.has(caller.tenant)) {
+      const status = await replicaStore.readStatus(caller.tenant)
+      if (isFresh(status, config)) return { state: 'fresh' }
+      if (status && inBackoff(status) && !this.#inFlight.has(caller.tenant)) return verdict(status, recordedFailure(status))
+    }
+    const outcome = await this.#join(caller, false)
+    return outcome.ok ? { state: 'fresh' } : verdict(outcome.status, outcome.failure)
+  }
+
+  /** Syncs the caller's replica now, whatever its age and backoff (joining a sync already under way). */
+  refresh(caller: Caller): Promise<SyncOutcome> {
+    return this.#join(caller, true)
+  }
+
+  #join(caller: Caller, force: boolean): Promise<SyncOutcome> {
+    let pending = this.#inFlight.get(caller.tenant)
+    if (!pending) {
+      pending = this.#run(caller, force).finally(() => this.#inFlight.delete(caller.tenant))
+      this.#inFlight.set(caller.tenant, pending)
+    }
+    return pending
+  }
+
+  async #run(caller: Caller, force: boolean): Promise<SyncOutcome> {
+    const config = this.#config()
+    const { tenant } = caller
+    if (!(await replicaStore.acquireLease(tenant, INSTANCE, config.leaseMs))) return this.#awaitOtherInstance(caller, force, config)
+    try {
+      // Another reader may have finished a sync between our freshness check and our lease.
+      if (!force && isFresh(await replicaStore.readStatus(tenant), config)) {
+        await replicaStore.releaseLease(tenant, INSTANCE)
+        return { ok: true }
+      }
+      return await this.#sync(caller, config)
+    } catch (err) {
+      await replicaStore.releaseLease(tenant, INSTANCE).catch(release => LOG.error('sync lease of tenant', tenant, 'not released:', release))
+      throw err
+    }
+  }
+
+  async #sync(caller: Caller, config: AccountDataConfig): Promise<SyncOutcome> {
+    const { tenant } = caller
+    const startedAt = new Date()
+    let scope: ReplicaScope | undefined
+    try {
+      // The provider's own users see the provider's global account; they need no subscriber lookup.
+      const client = await openCisClient(cisClientOptions(config), { jwt: caller.isProvider ? undefined : caller.jwt })
+      scope = client.source === 'own' || caller.isProvider ? { kind: 'global-account' } : { kind: 'subaccount', guid: tenant }
+      const content = await fetchReplicaContent(client, scope)
+      const status = await replicaStore.replaceReplica(tenant, INSTANCE, content, startedAt, config.maxAgeMs)
+      LOG.info('synced account data of tenant', tenant, {
+        source: content.source,
+        scope: scope.kind,
+        subaccounts: content.subaccounts.length,
+        directories: content.directories.length,
+        ms: Date.now() - startedAt.getTime()
+      })
+      return { ok: true, status }
+    } catch (err) {
+      const failure = syncFailureOf(err, config, scope?.kind === 'subaccount' ? scope.guid : undefined)
+      if (!failure) throw err
+      LOG.warn('sync of account data of tenant', tenant, 'failed:', (err as Error).message)
+      const status = await replicaStore.recordFailure(tenant, INSTANCE, failure, startedAt)
+      return { ok: false, failure, status }
+    }
+  }
+
+  /** Another app instance syncs the tenant: wait until it is done (or its lease expires), then take its outcome. */
+  async #awaitOtherInstance(caller: Caller, force: boolean, config: AccountDataConfig): Promise<SyncOutcome> {
+    const waitedSince = Date.now()
+    let status = await replicaStore.readStatus(caller.tenant)
+    while (status?.leaseUntil && Date.parse(status.leaseUntil) > Date.now() && Date.now() - waitedSince < config.leaseMs) {
+      await new Promise(resolve => setTimeout(resolve, config.leasePollMs))
+      status = await replicaStore.readStatus(caller.tenant)
+    }
+    if (isFresh(status, config)) return { ok: true, status }
+    if (status?.lastErrorCode && status.lastAttemptAt && Date.parse(status.lastAttemptAt) >= waitedSince - config.leaseMs)
+      return { ok: false, failure: recordedFailure(status), status }
+    return this.#run(caller, force)
+  }
+}
+
+function isFresh(status: SyncStatus | undefined, config: AccountDataConfig, now = Date.now()): boolean {
+  return !!status?.lastSyncedAt && Date.parse(status.lastSyncedAt) + config.maxAgeMs > now
+}
+
+function inBackoff(status: SyncStatus, now = Date.now()): boolean {
+  return !!status.lastErrorCode && !!status.retryAfter && Date.parse(status.retryAfter) > now
+}
+
+function verdict(status: SyncStatus | undefined, failure: SyncFailure): Freshness {
+  return status?.lastSyncedAt ? { state: 'stale', lastSyncedAt: status.lastSyncedAt, failure } : { state: 'unavailable', failure }
+}

@@ -1,0 +1,2 @@
+export { providerOnlyMiddleware } from './provider-only.js'
+export { checkConnectivityAtStartup } from './startup-check.js'

@@ -1,0 +1,84 @@
+import type { Assignments, DataCenter, GlobalAccount, Subaccount } from './cis-types.js'
+import { withTimestamps } from './dates.js'
+import { locateCisDestination, type CisSource } from './destination.js'
+import { CisMalformedResponseError } from './errors.js'
+import { CisTransport, type CisTransportOptions } from './transport.js'
+
+export type CisClientOptions = CisTransportOptions
+
+export interface AssignmentSelection {
+  /** Only the assignments of this subaccount; omitted = every assignment of the global account. */
+  subaccountGuid?: string
+}
+
+/**
+ * A typed, read-only client of the CIS accounts and entitlements services (WIRE-REFERENCE §B) for one caller.
+ * Answers come with epoch-millisecond dates converted to ISO timestamps; CIS error envelopes become `CisApiError`.
+ */
+export class CisClient {
+  /** Whose destination the client uses. */
+  readonly source: CisSource
+  readonly #transport: CisTransport
+
+  constructor(source: CisSource, transport: CisTransport) {
+    this.source = source
+    this.#transport = transport
+  }
+
+  /** The global account with its hierarchy (`expand=true`): directories at any depth and every subaccount. */
+  async getGlobalAccountTree(): Promise<GlobalAccount> {
+    const operation = 'get global account'
+    const body = await this.#transport.get<GlobalAccount>('accounts', operation, '/accounts/v1/globalAccount?expand=true')
+    return withTimestamps(requireGuid(body, operation))
+  }
+
+  /** One subaccount; `CisApiError` 404 (code 20004) when the global account has none with this guid. */
+  async getSubaccount(guid: string): Promise<Subaccount> {
+    const operation = 'get subaccount'
+    const body = await this.#transport.get<Subaccount>('accounts', operation, `/accounts/v1/subaccounts/${encodeURIComponent(guid)}`)
+    return withTimestamps(requireGuid(body, operation))
+  }
+
+  /** Entitlements and their assignments, auto-managed plans included. */
+  async getAssignments(selection: AssignmentSelection = {}): Promise<Assignments> {
+    const operation = 'get entitlement assignments'
+    const path = `/entitlements/v1/assignments${query({ subaccountGUID: selection.subaccountGuid, includeAutoManagedPlans: 'true' })}`
+    const body = await this.#transport.get<Partial<Assignments>>('entitlements', operation, path)
+    if (!Array.isArray(body.entitledServices) || !Array.isArray(body.assignedServices)) throw new CisMalformedResponseError(operation, 200)
+    return withTimestamps<Assignments>({ entitledServices: body.entitledServices, assignedServices: body.assignedServices })
+  }
+
+  /** The data centers the global account may use, optionally of one region only. */
+  async getAllowedDataCenters(region?: string): Promise<DataCenter[]> {
+    const operation = 'get allowed data centers'
+    const body = await this.#transport.get<{ datacenters?: DataCenter[] }>(
+      'entitlements',
+      operation,
+      `/entitlements/v1/globalAccountAllowedDataCenters${query({ region })}`
+    )
+    if (!Array.isArray(body.datacenters)) throw new CisMalformedResponseError(operation, 200)
+    return body.datacenters
+  }
+}
+
+/**
+ * A client on the caller's CIS destination, subscriber-first: the caller tenant's own destination when its JWT
+ * finds one, else the provider's (see `locateCisDestination`).
+ */
+export async function openCisClient(options: CisClientOptions, caller: { jwt?: string }): Promise<CisClient> {
+  const ref = await locateCisDestination(options.destination, caller.jwt)
+  return new CisClient(ref.source, new CisTransport(ref, options))
+}
+
+function requireGuid<T extends { guid?: unknown }>(body: T, operation: string): T {
+  if (typeof body.guid !== 'string' || !body.guid) throw new CisMalformedResponseError(operation, 200)
+  return body
+}
+
+/** A query string with each value percent-encoded (the Cloud SDK sends paths as given, WIRE-REFERENCE §F.2). */
+function query(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}

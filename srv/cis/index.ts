@@ -1,0 +1,6 @@
+export { CisClient, openCisClient, type AssignmentSelection, type CisClientOptions } from './cis-client.js'
+export type * from './cis-types.js'
+export { withTimestamps } from './dates.js'
+export { entitlementsUrlOf, locateCisDestination, type CisDestinationOptions, type CisDestinationRef, type CisSource } from './destination.js'
+export { CIS_ERROR, CisApiError, CisDestinationConfigError, CisMalformedResponseError } from './errors.js'
+export { CisTransport, type CisApi, type CisRetryPolicy, type CisTransportOptions } from './transport.js'
