@@ -1,16 +1,16 @@
 import cds from '@sap/cds'
 
-interface XsuaaCredentials {
-  tenantid?: string
-  zoneid?: string
+interface AuthConfig {
+  credentials?: { tenantid?: string; zoneid?: string }
+  /** With CAP's mocked users there is no binding: the development profile names the provider's tenant here. */
+  providerTenant?: string
 }
 
 /**
- * The provider's tenant: the identity zone of tenant-hub's own XSUAA binding, i.e. the provider subaccount's.
- * `undefined` without an XSUAA binding (e.g. CAP's mocked users), where no request can come from that zone.
+ * The provider's tenant: the identity zone of tenant-hub's own XSUAA binding, i.e. the provider subaccount's;
+ * with mocked users, `cds.requires.auth.providerTenant`. `undefined` when neither is known.
  */
 export function providerTenant(): string | undefined {
-  const requires = cds.env.requires as Record<string, { credentials?: XsuaaCredentials } | undefined>
-  const credentials = requires.auth?.credentials ?? {}
-  return credentials.tenantid ?? credentials.zoneid
+  const auth = (cds.env.requires as Record<string, AuthConfig | undefined>).auth ?? {}
+  return auth.credentials?.tenantid ?? auth.credentials?.zoneid ?? auth.providerTenant
 }
