@@ -5,11 +5,24 @@
  * unsubscribing removes the route. Exits non-zero otherwise.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, symlinkSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startSandbox } from '../sandbox/sandbox.js'
 
 const appDir = resolve('gen/srv')
+
+/** What `npm run build` must ship: the compiled server entry and model, runtime dependencies only, no TypeScript. */
+function checkBuildOutput(): void {
+  const pkg = JSON.parse(readFileSync(resolve(appDir, 'package.json'), 'utf8')) as { devDependencies?: object; dependencies?: object; scripts?: Record<string, string> }
+  if (pkg.devDependencies) throw new Error('gen/srv/package.json still has devDependencies')
+  if (!pkg.dependencies || !('@sap/cds' in pkg.dependencies)) throw new Error('gen/srv/package.json lacks the runtime dependencies')
+  if (pkg.scripts?.start !== 'cds-serve') throw new Error('gen/srv/package.json has no start script')
+  for (const file of ['srv/server.js', 'srv/onboarding/index.js', 'srv/csn.json'])
+    if (!existsSync(resolve(appDir, file))) throw new Error(`gen/srv/${file} is missing`)
+  const model = readFileSync(resolve(appDir, 'srv/csn.json'), 'utf8')
+  for (const service of ['AccountService', 'AdminService']) if (!model.includes(`"${service}"`)) throw new Error(`the compiled model lacks ${service}`)
+}
+checkBuildOutput()
 if (!existsSync(resolve(appDir, 'node_modules'))) symlinkSync(resolve('node_modules'), resolve(appDir, 'node_modules'), 'dir')
 const port = 4900 + Math.floor(Math.random() * 90)
 const base = `http://127.0.0.1:${port}`
@@ -59,7 +72,7 @@ try {
   if (metadata.status !== 200) throw new Error(`$metadata answered ${metadata.status}`)
   const del = await fetch(`${base}/-/cds/saas-provisioning/tenant/t1`, { method: 'DELETE', headers: auth('yves') })
   if (del.status !== 204 || routesOfT1().length !== 0) throw new Error(`unsubscribe answered ${del.status} and left ${routesOfT1().length} route(s)`)
-  console.log('built app OK: starts with plain node; subscribe creates the route, unsubscribe removes it')
+  console.log('built app OK: compiled entry and model, no dev dependencies; starts with plain node; subscribe creates the route, unsubscribe removes it')
 } catch (err) {
   console.error(output)
   console.error('built app check FAILED:', (err as Error).message)
