@@ -79,6 +79,8 @@ tenant-hub sandbox — local simulators of the BTP services tenant-hub talks to
   saas-registry     ${e.saas}
   control surface   ${e.control}        GET /state, POST /faults, POST /reset
   tenant-hub        ${e.app}
+  UIs               ${e.approuter}/admin/index.html  (as the provider's operator)
+                    ${e.approuter}/subaccounts/index.html?sandbox-tenant=acme  (as a subscriber's viewer)
 demo tenants (subdomain → tenant id): ${DEMO_TENANTS.map(t => `${t.subdomain} → ${t.tenantId}`).join(', ')}
 endpoints written to .sandbox/endpoints.json
   npm run saas -- subscribe acme          subscribe a tenant as saas-registry does

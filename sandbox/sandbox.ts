@@ -1,4 +1,5 @@
 import { appEnvironment } from './app-environment.js'
+import { startApprouterStandIn, type ApprouterStandIn } from './approuter/index.js'
 import { startCfSandbox, type CfSandbox, type CfSandboxConfig } from './cf/index.js'
 import { CF_SEED } from './cf/seed.js'
 import { startCisSandbox, type CisSandbox, type CisSandboxConfig } from './cis/index.js'
@@ -13,6 +14,8 @@ import { startXsuaaSandbox, type XsuaaSandbox } from './xsuaa/index.js'
 
 /** Ports of every simulator; 0 = a free port (tests). `npm run sandbox` uses DEFAULT_SANDBOX_PORTS. */
 export interface SandboxPorts {
+  /** The approuter stand-in that signs the UIs' requests in (sandbox only). */
+  approuter: number
   control: number
   uaa: number
   cf: number
@@ -25,6 +28,7 @@ export interface SandboxPorts {
 }
 
 export const DEFAULT_SANDBOX_PORTS: SandboxPorts = {
+  approuter: 4000,
   control: 4100,
   uaa: 4101,
   cf: 4102,
@@ -36,7 +40,7 @@ export const DEFAULT_SANDBOX_PORTS: SandboxPorts = {
   saas: 4108
 }
 
-const FREE_PORTS: SandboxPorts = { control: 0, uaa: 0, cf: 0, xsuaa: 0, destination: 0, cisAccounts: 0, cisEntitlements: 0, cisUaa: 0, saas: 0 }
+const FREE_PORTS: SandboxPorts = { approuter: 0, control: 0, uaa: 0, cf: 0, xsuaa: 0, destination: 0, cisAccounts: 0, cisEntitlements: 0, cisUaa: 0, saas: 0 }
 
 export interface SandboxOptions {
   /** Default: free ports. */
@@ -52,6 +56,8 @@ export interface SandboxOptions {
 
 /** URLs of the running simulators, as written to `.sandbox/endpoints.json`. */
 export interface SandboxEndpoints {
+  /** The UIs, signed in as the provider's operator (`?sandbox-tenant=<subdomain>` for a subscriber). */
+  approuter: string
   control: string
   uaa: string
   cf: string
@@ -126,7 +132,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         { ...options.saas, port: ports.saas }
       )
     )
-    const sandbox = assemble({ counter, faults, cf, cis, xsuaa, destination, saas })
+    const app: AppRegistration = {}
+    const approuter = track(await startApprouterStandIn({ xsuaa, appUrl: () => app.url, port: ports.approuter }))
+    const sandbox = assemble({ counter, faults, cf, cis, xsuaa, destination, saas, approuter, app })
     const control = await startSimServer({
       name: 'control',
       router: controlRouter(sandbox),
@@ -148,7 +156,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 }
 
+/** Where tenant-hub listens, once it registered with the sandbox. */
+interface AppRegistration {
+  url?: string
+}
+
 interface Components {
+  approuter: ApprouterStandIn
+  app: AppRegistration
   counter: CallCounter
   faults: FaultInjector
   cf: CfSandbox
@@ -159,8 +174,7 @@ interface Components {
 }
 
 function assemble(parts: Components): Omit<Sandbox, 'control' | 'stop'> & { control?: SimServer } {
-  const { counter, faults, cf, cis, xsuaa, destination, saas } = parts
-  let appUrl: string | undefined
+  const { counter, faults, cf, cis, xsuaa, destination, saas, approuter, app } = parts
 
   const zoneOf = (tenant: string) =>
     xsuaa.zones.get(tenant) ??
@@ -168,6 +182,7 @@ function assemble(parts: Components): Omit<Sandbox, 'control' | 'stop'> & { cont
     DEMO_TENANTS.map(t => ({ tenantId: t.tenantId, subdomain: t.subdomain })).find(t => t.tenantId === tenant || t.subdomain === tenant)
 
   const endpoints = (control?: SimServer): SandboxEndpoints => ({
+    approuter: approuter.url,
     control: control?.url ?? '',
     uaa: cf.uaa.url,
     cf: cf.cf.url,
@@ -177,7 +192,7 @@ function assemble(parts: Components): Omit<Sandbox, 'control' | 'stop'> & { cont
     cisEntitlements: cis.entitlements.url,
     cisUaa: cis.uaa.url,
     saas: saas.server.url,
-    ...(appUrl ? { app: appUrl } : {})
+    ...(app.url ? { app: app.url } : {})
   })
 
   const sandbox: Omit<Sandbox, 'control' | 'stop'> & { control?: SimServer } = {
@@ -234,7 +249,7 @@ function assemble(parts: Components): Omit<Sandbox, 'control' | 'stop'> & { cont
         srvApp: CF_SEED.srvApp
       }),
     registerApp: (url: string) => {
-      appUrl = url
+      app.url = url
       saas.registry.register({ appUrl: url })
     }
   }
