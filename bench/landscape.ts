@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -9,6 +9,8 @@ const ROOT = resolve(import.meta.dirname, '..')
 export interface BenchLandscape {
   sandbox: Sandbox
   appUrl: string
+  /** The process that runs tenant-hub (the child of the `tsx` launcher), e.g. to read its memory. */
+  appPid: number
   stop(): Promise<void>
 }
 
@@ -29,17 +31,44 @@ export async function startLandscape(options: SandboxOptions = {}, appConfig: ob
   })
   let stderr = ''
   app.stderr!.on('data', chunk => (stderr += chunk))
+  let stopping = false
+  // A figure measured against a dead app would be nonsense: say so where the bench's output shows it.
+  app.on('exit', (code, signal) => {
+    if (!stopping) console.error(`\ntenant-hub (pid ${app.pid}) exited unexpectedly (${signal ?? `code ${code}`}): ${stderr.slice(-2000)}`)
+  })
   await waitFor(appUrl, () => stderr)
   await settled(sandbox)
   sandbox.registerApp(appUrl)
   return {
     sandbox,
     appUrl,
+    appPid: nodeChildOf(app.pid!),
     stop: async () => {
+      stopping = true
       app.kill()
       await sandbox.stop()
     }
   }
+}
+
+/**
+ * `cds-tsx` runs under the `tsx` launcher, which starts the app in a node process of its own: that child's pid, or
+ * the launcher's own when it has none (a launcher that runs the app in-process).
+ */
+function nodeChildOf(pid: number): number {
+  let children: string
+  try {
+    children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+  } catch {
+    return pid // ps exits with 1 when there is no child
+  }
+  // By its executable: node names its main thread (`comm`) "MainThread".
+  const node = children
+    .trim()
+    .split('\n')
+    .map(line => line.trim().split(/\s+/))
+    .find(([, executable]) => basename(executable) === 'node')
+  return node ? Number(node[0]) : pid
 }
 
 async function waitFor(url: string, diagnostics: () => string): Promise<void> {

@@ -4,12 +4,15 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { readThroughput, syncScale } from './accounts.js'
 import { burst, latencyOverFloor, upstreamCalls, type Figure } from './onboarding.js'
 
 const only = process.argv.slice(2)
 const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['B1', upstreamCalls],
   ['B2', () => latencyOverFloor()],
+  ['B3', () => readThroughput()],
+  ['B4', () => syncScale()],
   ['B5', () => burst()]
 ]
 

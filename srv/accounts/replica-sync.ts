@@ -40,6 +40,8 @@ const INSTANCE = `${process.env.CF_INSTANCE_GUID ?? 'local'}/${randomUUID()}`
  */
 export class ReplicaSync {
   readonly #inFlight = new Map<string, Promise<SyncOutcome>>()
+  /** Per tenant: until when its replica is known to be fresh without asking the database. */
+  readonly #knownFreshUntil = new Map<string, number>()
   readonly #config: () => AccountDataConfig
 
   constructor(config: () => AccountDataConfig = accountDataConfig) {
@@ -49,18 +51,30 @@ export class ReplicaSync {
   /** Syncs the caller's replica first if it is older than the freshness bound, unless a failed sync's backoff holds. */
   async ensureFresh(caller: Caller): Promise<Freshness> {
     const config = this.#config()
+    if ((this.#knownFreshUntil.get(caller.tenant) ?? 0) > Date.now()) return { state: 'fresh' }
     if (!this.#inFlight.has(caller.tenant)) {
       const status = await replicaStore.readStatus(caller.tenant)
-      if (isFresh(status, config)) return { state: 'fresh' }
+      if (isFresh(status, config)) {
+        this.#rememberFresh(caller.tenant, status!, config)
+        return { state: 'fresh' }
+      }
       if (status && inBackoff(status) && !this.#inFlight.has(caller.tenant)) return verdict(status, recordedFailure(status))
     }
     const outcome = await this.#join(caller, false)
+    if (outcome.ok && outcome.status) this.#rememberFresh(caller.tenant, outcome.status, config)
     return outcome.ok ? { state: 'fresh' } : verdict(outcome.status, outcome.failure)
   }
 
+  #rememberFresh(tenant: string, status: SyncStatus, config: AccountDataConfig): void {
+    const freshUntil = Date.parse(status.lastSyncedAt!) + config.maxAgeMs
+    this.#knownFreshUntil.set(tenant, Math.min(freshUntil, Date.now() + config.freshTrustMs))
+  }
+
   /** Syncs the caller's replica now, whatever its age and backoff (joining a sync already under way). */
-  refresh(caller: Caller): Promise<SyncOutcome> {
-    return this.#join(caller, true)
+  async refresh(caller: Caller): Promise<SyncOutcome> {
+    const outcome = await this.#join(caller, true)
+    if (outcome.ok && outcome.status) this.#rememberFresh(caller.tenant, outcome.status, this.#config())
+    return outcome
   }
 
   #join(caller: Caller, force: boolean): Promise<SyncOutcome> {

@@ -21,7 +21,9 @@ export const TEST_ACCOUNT_DATA: Partial<AccountDataConfig> = {
   requestAttempts: 2,
   retryBackoffMs: 10,
   failureBackoffMs: 60_000,
-  rateLimitBackoffMs: 7_000
+  rateLimitBackoffMs: 7_000,
+  // The tests age replicas by rewriting their sync status; an instance trusting "fresh" in memory would not see it.
+  freshTrustMs: 0
 }
 
 export interface AccountsAppOptions extends SandboxAppOptions {
