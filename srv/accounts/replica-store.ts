@@ -14,6 +14,9 @@ import {
 } from '#cds-models/tenanthub'
 import type { ReplicaContent } from './replica-content.js'
 
+/** Rows per INSERT when a replica is replaced. */
+const INSERT_BATCH_SIZE = 500
+
 /** The key of the one sync-status row of a tenant's replica. */
 export const SYNC_STATUS_ID = 'replica'
 
@@ -103,7 +106,10 @@ export const replicaStore = {
         [Entitlements, content.entitlements],
         [DataCenters, content.dataCenters]
       ]
-      for (const [table, rows] of inserts) if (rows.length) await tx.run(INSERT.into(table as typeof Subaccounts).entries(rows))
+      // In batches: one INSERT of 10,000 rows makes CAP build a single huge parameter string.
+      for (const [table, rows] of inserts)
+        for (let i = 0; i < rows.length; i += INSERT_BATCH_SIZE)
+          await tx.run(INSERT.into(table as typeof Subaccounts).entries(rows.slice(i, i + INSERT_BATCH_SIZE)))
       await tx.run(
         UPDATE(SyncStatuses)
           .set({
