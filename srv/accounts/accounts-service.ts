@@ -13,6 +13,7 @@ import {
 } from '#cds-models/AccountService'
 import { ensureProviderDatabase } from '../tenancy/provider-database.js'
 import { providerTenant } from '../tenancy/provider-tenant.js'
+import { queryRefusal, type BoundedSelect, type EntityShape } from './query-bounds.js'
 import { ReplicaSync, type Caller, type Freshness } from './replica-sync.js'
 import { rejectionOf, retryAfterSeconds, type SyncFailure } from './sync-failures.js'
 
@@ -36,10 +37,22 @@ export class AccountService extends cds.ApplicationService {
   readonly #sync = new ReplicaSync()
 
   override async init() {
+    this.refuseUnboundedReads()
     this.syncStaleReplicasBeforeReads()
     this.reportSyncStatus()
     this.syncOnRefresh()
     return super.init()
+  }
+
+  /**
+   * A negative `$top` or `$skip`, or more collections nested in one read than `MAX_NESTED_COLLECTIONS`, is refused
+   * with 400 before anything else runs: no sync, no query (see query-bounds.ts for why).
+   */
+  refuseUnboundedReads(): void {
+    this.before('READ', '*', req => {
+      const refusal = queryRefusal((req.query as { SELECT?: BoundedSelect }).SELECT, req.target as unknown as EntityShape | undefined)
+      if (refusal) return req.reject(refusal)
+    })
   }
 
   /**

@@ -11,10 +11,14 @@ export interface AccountDataConfig {
   maxAgeMs: number
   /**
    * Timeout of one CIS request. A sync's calls run side by side, so a reader waits at most about
-   * `requestAttempts × requestTimeoutMs`: keep that below the approuter's timeout (30 s by default).
+   * `requestAttempts × requestTimeoutMs`: keep that below the approuter's timeout (30 s by default). On a cold
+   * destination cache, the destination lookups come first (the Cloud SDK's fixed 10 s timeout each).
    */
   requestTimeoutMs: number
-  /** Attempts per CIS request (5xx, no answer); 429 is never retried within a sync. */
+  /**
+   * Attempts per CIS request and per destination lookup (5xx, no answer; a failed token retrieval twice at most);
+   * 429 is never retried within a sync.
+   */
   requestAttempts: number
   retryBackoffMs: number
   /** After a failed sync, reads do not try again before this has passed... */

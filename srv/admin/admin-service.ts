@@ -116,7 +116,13 @@ export class AdminService extends cds.ApplicationService {
 
   /** `reconcile(dryRun)` repairs all drift (or reports what it would do); `recreateRoute(tenant)` one tenant's route. */
   private repairRoutes() {
-    this.on(reconcile, req => operatorErrors(async (): Promise<Repair[]> => new Reconciler(tenantRoutes()).reconcile(req.data.dryRun === true)))
+    this.on(reconcile, req => {
+      // A repair deletes routes: it runs only when asked for with `false`, never on a missing or mistyped flag.
+      const dryRun: unknown = req.data.dryRun
+      if (typeof dryRun !== 'boolean')
+        return req.reject({ status: 400, code: 'DRY_RUN_REQUIRED', message: 'reconcile needs dryRun: true to list the repairs, false to make them.' })
+      return operatorErrors(async (): Promise<Repair[]> => new Reconciler(tenantRoutes()).reconcile(dryRun))
+    })
 
     this.on(recreateRoute, req =>
       operatorErrors(async (): Promise<Route> => {

@@ -48,6 +48,7 @@ export function answerQuery<T extends object>(query: { SELECT?: SelectQuery } | 
 
   const sorted = select.orderBy?.length ? [...matching].sort(comparator(select.orderBy)) : matching
   const offset = select.limit?.offset?.val ?? 0
+  if (offset < 0 || (select.limit?.rows?.val ?? 0) < 0) throw new UnsupportedQueryError('a negative $top or $skip')
   const page = select.limit?.rows ? sorted.slice(offset, offset + select.limit.rows.val) : sorted.slice(offset)
   const projected = page.map(row => project(row, select.columns)) as T[] & { $count?: number }
   if (select.one) return projected[0]

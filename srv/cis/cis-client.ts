@@ -2,7 +2,7 @@ import type { Assignments, DataCenter, GlobalAccount, Subaccount } from './cis-t
 import { withTimestamps } from './dates.js'
 import { locateCisDestination, type CisSource } from './destination.js'
 import { CisMalformedResponseError } from './errors.js'
-import { CisTransport, type CisTransportOptions } from './transport.js'
+import { CisTransport, withCisRetries, type CisTransportOptions } from './transport.js'
 
 export type CisClientOptions = CisTransportOptions
 
@@ -63,10 +63,11 @@ export class CisClient {
 
 /**
  * A client on the caller's CIS destination, subscriber-first: the caller tenant's own destination when its JWT
- * finds one, else the provider's (see `locateCisDestination`).
+ * finds one, else the provider's (see `locateCisDestination`). The lookup is retried like a CIS request: on a cold
+ * cache it is the first call of a sync, and a blip of the destination service or a token service ends it.
  */
 export async function openCisClient(options: CisClientOptions, caller: { jwt?: string }): Promise<CisClient> {
-  const ref = await locateCisDestination(options.destination, caller.jwt)
+  const ref = await withCisRetries(`locating destination ${options.destination}`, options.retry, () => locateCisDestination(options.destination, caller.jwt))
   return new CisClient(ref.source, new CisTransport(ref, options))
 }
 

@@ -1,5 +1,5 @@
 import cds from '@sap/cds'
-import { DestinationLookupError, sendThroughDestination, UpstreamUnreachableError, type RemoteResponse } from '../connectivity/index.js'
+import { DestinationLookupError, DestinationTokenError, sendThroughDestination, UpstreamUnreachableError, type RemoteResponse } from '../connectivity/index.js'
 import { entitlementsUrlOf, resolveCisDestination, type CisDestinationOptions, type CisDestinationRef } from './destination.js'
 import { cisApiErrorFrom, CisApiError, CisMalformedResponseError } from './errors.js'
 
@@ -22,10 +22,9 @@ export interface CisTransportOptions extends CisDestinationOptions {
 }
 
 /**
- * Sends GET requests to the CIS accounts and entitlements services through one located destination.
- * Retried: 5xx, no answer (refused, reset, timeout), malformed 2xx bodies, a failing destination service.
- * Not retried: 429 — CIS sends no Retry-After, so backing off is the caller's decision — and every other 4xx.
- * A 401 on a cached destination means its token expired in flight: resolved again, once, without the cache.
+ * Sends GET requests to the CIS accounts and entitlements services through one located destination, retried as
+ * `withCisRetries` says. A 401 on a cached destination means its token expired in flight: resolved again, once,
+ * without the cache.
  */
 export class CisTransport {
   readonly #ref: CisDestinationRef
@@ -37,17 +36,8 @@ export class CisTransport {
   }
 
   /** The parsed JSON body of a 2xx answer; non-2xx answers throw `CisApiError`. */
-  async get<T>(api: CisApi, operation: string, path: string): Promise<T> {
-    const { attempts, backoffMs } = this.#options.retry
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.#getOnce<T>(api, operation, path)
-      } catch (err) {
-        if (attempt >= attempts || !isRetryable(err)) throw err
-        LOG.debug('CIS', operation, 'attempt', attempt, 'failed, retrying:', (err as Error).message)
-        await new Promise(resolve => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)))
-      }
-    }
+  get<T>(api: CisApi, operation: string, path: string): Promise<T> {
+    return withCisRetries(`CIS ${operation}`, this.#options.retry, () => this.#getOnce<T>(api, operation, path))
   }
 
   async #getOnce<T>(api: CisApi, operation: string, path: string): Promise<T> {
@@ -68,7 +58,27 @@ export class CisTransport {
   }
 }
 
-function isRetryable(err: unknown): boolean {
+/**
+ * Runs `attempt` up to `policy.attempts` times while it fails in a way a repetition can fix, waiting `backoffMs`
+ * (doubling) in between. Retried: 5xx, no answer (refused, reset, timeout), malformed 2xx bodies, a destination
+ * service that failed to answer, and a failed token retrieval once: the destination service reports a token service
+ * outage and refused credentials alike, and only the first may pass. Not retried: 429 — CIS sends no Retry-After, so
+ * backing off is the caller's decision — and every other 4xx.
+ */
+export async function withCisRetries<T>(what: string, policy: CisRetryPolicy, attempt: () => Promise<T>): Promise<T> {
+  for (let attempts = 1; ; attempts++) {
+    try {
+      return await attempt()
+    } catch (err) {
+      if (attempts >= policy.attempts || !isRetryable(err, attempts)) throw err
+      LOG.debug(what, 'attempt', attempts, 'failed, retrying:', (err as Error).message)
+      await new Promise(resolve => setTimeout(resolve, policy.backoffMs * 2 ** (attempts - 1)))
+    }
+  }
+}
+
+function isRetryable(err: unknown, attempts: number): boolean {
+  if (err instanceof DestinationTokenError) return attempts === 1
   if (err instanceof UpstreamUnreachableError || err instanceof DestinationLookupError || err instanceof CisMalformedResponseError) return true
   return err instanceof CisApiError && err.status >= 500
 }

@@ -3,6 +3,7 @@ import {
   alwaysProvider,
   alwaysSubscriber,
   getDestination,
+  serviceToken,
   setDestinationCache,
   subscriberFirst,
   type Destination,
@@ -51,6 +52,10 @@ export function resolveDestination(name: string, options: ResolveOptions = {}): 
 async function lookUp(name: string, options: ResolveOptions): Promise<HttpDestination> {
   let destination: Destination | null
   try {
+    // Without the subscriber's token for the destination service, the SDK only logs a warning and finds nothing, so
+    // that an XSUAA blip would read as "the tenant has no destination of its own". Fetched first (the SDK then takes
+    // it from its token cache), a failure to get it is a lookup error.
+    if (options.jwt && options.subscriberOnly) await serviceToken('destination', { jwt: options.jwt })
     destination = await getDestination({
       destinationName: name,
       jwt: options.jwt,
