@@ -1,11 +1,13 @@
 import cds from '@sap/cds'
 import { checkConnectivityAtStartup, providerOnlyMiddleware } from './admin/index.js'
 import { registerOnboardingHooks } from './onboarding/index.js'
+import { reportIdentityServiceOutages } from './tenancy/identity-service-outage.js'
 import { guardSubscribedTenants } from './tenancy/subscribed-tenants.js'
 
 /** Services of the provider's operators: the provider is no subscribed tenant, and they check their callers themselves. */
 const PROVIDER_SERVICES = new Set(['AdminService'])
 
+reportIdentityServiceOutages()
 cds.middlewares.add(providerOnlyMiddleware(), { after: 'auth' })
 cds.on('serving', srv => {
   if (srv instanceof cds.ApplicationService && !srv.name.startsWith('cds.xt.') && !PROVIDER_SERVICES.has(srv.name)) guardSubscribedTenants(srv)

@@ -139,12 +139,12 @@ describe.each(cells)('%s answering once with %s', (upstream, fault, spec) => {
       expectNoSecret(res)
     })
 
-    // Known gap, not fixable in srv/: what xssec does not retry (a malformed key set, a 401) ends in CAP's bare
-    // 500; the wanted outcome is a 503 with a message, which needs a change in CAP's auth middleware.
-    test.failing('KNOWN GAP: a first read fails with 503 and a message', async () => {
+    // CAP answers what xssec cannot recover from with a bare 500; srv/tenancy/identity-service-outage.ts makes it a 503.
+    test('the caller learns that the identity service failed and may try again: 503 with Retry-After and a message', async () => {
       const subject = await coldSubscriber()
       const res = await readUnderFault(subject, spec)
-      expect(res.data.error?.message).toEqual(expect.any(String))
+      expect(res.data.error).toMatchObject({ code: 'IDENTITY_SERVICE_UNAVAILABLE', message: expect.stringContaining('identity service') })
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
       expect(res.status).toBe(503)
     })
     return
