@@ -2,7 +2,7 @@ import { AUDITOR_USER, CF_SEED, DEFAULT_CF_USERS, NO_ROLE_USER, type CfUserConfi
 import { CfOpenApi } from './helpers/cf-openapi.js'
 import { request, startCfTestLandscape, uniqueHost, waitMs, type Answer, type CfTestLandscape } from './helpers/cf-test-sandbox.js'
 
-const JOB_DURATION_MS = 150
+const JOB_DURATION_MS = 1_000 // long enough that the job is still PROCESSING when the test looks, even on a loaded machine
 /** Developer in the seeded space and in the foreign one, to map apps across spaces. */
 const TWO_SPACE_DEVELOPER: CfUserConfig = {
   username: 'two-spaces@example.com',

@@ -60,15 +60,15 @@ describe('withRetries', () => {
     expect(failure).toBeInstanceOf(CfDeadlineError)
     expect(failure).toMatchObject({ status: 504, code: 'CF_API_DEADLINE_EXCEEDED', attempts: attempt.remainingMs.length, cause: expect.objectContaining({ status: 503 }) })
     expect(failure.message).toMatch(/^CF API create route did not succeed within 300 ms \(\d+ attempts\); last failure: .*answer 503/)
-    // timers may fire a little late under load; what matters is no wait that starts past the deadline
-    expect(Date.now() - started).toBeLessThan(400)
+    // Timers fire late on a loaded machine; ignoring the deadline would take ~100 attempts × ~30 ms = ~3 s.
+    expect(Date.now() - started).toBeLessThan(1000)
   })
 
   test('does not wait for a Retry-After that ends past the deadline', async () => {
     const attempt = failingWith(cfError(429, 10_000))
     const started = Date.now()
     await expect(withRetries('create route', FAST, attempt)).rejects.toBeInstanceOf(CfDeadlineError)
-    expect(Date.now() - started).toBeLessThan(1000)
+    expect(Date.now() - started).toBeLessThan(3000) // waiting for the Retry-After would take 10 s
   })
 
   test('gives each attempt the time left until the deadline', async () => {
