@@ -17,7 +17,9 @@ export function withTimestamps<T>(value: unknown): T {
     for (const item of value) withTimestamps(item)
   } else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>
-    for (const [key, field] of Object.entries(record)) {
+    // for…in, not Object.entries: this walks every object of a 10,000-subaccount answer.
+    for (const key in record) {
+      const field = record[key]
       if (DATE_FIELDS.has(key) && typeof field === 'number' && Number.isFinite(field)) record[key] = new Date(field).toISOString()
       else if (field && typeof field === 'object') withTimestamps(field)
     }
