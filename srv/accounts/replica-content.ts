@@ -39,12 +39,13 @@ export async function fetchReplicaContent(client: cis.CisClient, scope: ReplicaS
 }
 
 async function fetchGlobalAccount(client: cis.CisClient): Promise<ReplicaContent> {
+  const subaccounts = new SubaccountRows()
   const [tree, assignments, dataCenters] = await Promise.all([
-    client.getGlobalAccountTree(),
+    client.getGlobalAccountTree(subaccounts),
     client.getAssignments(),
     client.getAllowedDataCenters()
   ])
-  const { directories, subaccounts } = flatten(tree)
+  const directories = directoriesOf(tree)
   return {
     source: client.source,
     scope: { kind: 'global-account' },
@@ -52,11 +53,39 @@ async function fetchGlobalAccount(client: cis.CisClient): Promise<ReplicaContent
     globalAccounts: [globalAccountRow(tree)],
     directories: directories.map(directoryRow),
     directoryLabels: directories.flatMap(directory => labelRows(directory.labels, (name, value) => ({ directory_guid: directory.guid, name, value }))),
-    subaccounts: subaccounts.map(subaccountRow),
-    subaccountLabels: subaccounts.flatMap(subaccount => labelRows(subaccount.labels, (name, value) => ({ subaccount_guid: subaccount.guid, name, value }))),
+    subaccounts: subaccounts.rows(),
+    subaccountLabels: subaccounts.labelRows(),
     servicePlans: servicePlanRows(assignments, { withQuota: true }),
     entitlements: entitlementRows(assignments, { withParent: true }),
     dataCenters: unique(dataCenters, dataCenter => dataCenter.name)
+  }
+}
+
+/**
+ * Turns each subaccount of a global account tree into its rows as it arrives, so that the CIS objects (with
+ * their custom properties and everything else the replica does not keep) are never all held at once. A guid seen
+ * twice keeps its last rows.
+ */
+class SubaccountRows implements cis.SubaccountSink {
+  readonly #byGuid = new Map<string, { row: Subaccount; labels: SubaccountLabel[] }>()
+
+  restart(): void {
+    this.#byGuid.clear()
+  }
+
+  add(subaccount: cis.Subaccount): void {
+    this.#byGuid.set(subaccount.guid, {
+      row: subaccountRow(subaccount),
+      labels: labelRows(subaccount.labels, (name, value) => ({ subaccount_guid: subaccount.guid, name, value }))
+    })
+  }
+
+  rows(): Subaccount[] {
+    return [...this.#byGuid.values()].map(rows => rows.row)
+  }
+
+  labelRows(): SubaccountLabel[] {
+    return [...this.#byGuid.values()].flatMap(rows => rows.labels)
   }
 }
 
@@ -89,19 +118,17 @@ async function fetchSubaccount(client: cis.CisClient, scope: { kind: 'subaccount
   }
 }
 
-/** The directories at any depth and every subaccount of an expanded global account, each once. */
-function flatten(tree: cis.GlobalAccount): { directories: cis.Directory[]; subaccounts: cis.Subaccount[] } {
+/** The directories at any depth of an expanded global account, each once. */
+function directoriesOf(tree: cis.GlobalAccount): cis.Directory[] {
   const directories = new Map<string, cis.Directory>()
-  const subaccounts = new Map<string, cis.Subaccount>()
-  const visit = (children: cis.Directory[] = [], contained: cis.Subaccount[] = []) => {
-    for (const subaccount of contained) subaccounts.set(subaccount.guid, subaccount)
+  const visit = (children: cis.Directory[] = []) => {
     for (const directory of children) {
       directories.set(directory.guid, directory)
-      visit(directory.children, directory.subaccounts)
+      visit(directory.children)
     }
   }
-  visit(tree.children, tree.subaccounts)
-  return { directories: [...directories.values()], subaccounts: [...subaccounts.values()] }
+  visit(tree.children)
+  return [...directories.values()]
 }
 
 function globalAccountRow(globalAccount: cis.GlobalAccount): GlobalAccount {

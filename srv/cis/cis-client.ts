@@ -1,10 +1,18 @@
 import type { Assignments, DataCenter, GlobalAccount, Subaccount } from './cis-types.js'
+import type { ArrayPath } from './json-splitter.js'
 import { withTimestamps } from './dates.js'
 import { locateCisDestination, type CisSource } from './destination.js'
 import { CisMalformedResponseError } from './errors.js'
 import { CisTransport, withCisRetries, type CisTransportOptions } from './transport.js'
 
 export type CisClientOptions = CisTransportOptions
+
+/** Receives the subaccounts of a global account tree one by one, as they arrive. */
+export interface SubaccountSink {
+  /** The answer is read again from its start (a retry): forget what was added so far. */
+  restart(): void
+  add(subaccount: Subaccount): void
+}
 
 export interface AssignmentSelection {
   /** Only the assignments of this subaccount; omitted = every assignment of the global account. */
@@ -25,10 +33,20 @@ export class CisClient {
     this.#transport = transport
   }
 
-  /** The global account with its hierarchy (`expand=true`): directories at any depth and every subaccount. */
-  async getGlobalAccountTree(): Promise<GlobalAccount> {
+  /**
+   * The global account with its hierarchy (`expand=true`): directories at any depth, and every subaccount handed
+   * to `subaccounts` as it arrives instead of kept in the tree (whose `subaccounts` arrays come back empty), so that
+   * a 10,000-subaccount answer (9 MB) is never held whole.
+   */
+  async getGlobalAccountTree(subaccounts: SubaccountSink): Promise<GlobalAccount> {
     const operation = 'get global account'
-    const body = await this.#transport.get<GlobalAccount>('accounts', operation, '/accounts/v1/globalAccount?expand=true')
+    const body = await this.#transport.getSplit<GlobalAccount>('accounts', operation, '/accounts/v1/globalAccount?expand=true', {
+      shouldSplit: isSubaccountList,
+      startAttempt: () => {
+        subaccounts.restart()
+        return element => subaccounts.add(withTimestamps(requireGuid(element, operation)))
+      }
+    })
     return withTimestamps(requireGuid(body, operation))
   }
 
@@ -43,8 +61,22 @@ export class CisClient {
   async getAssignments(selection: AssignmentSelection = {}): Promise<Assignments> {
     const operation = 'get entitlement assignments'
     const path = `/entitlements/v1/assignments${query({ subaccountGUID: selection.subaccountGuid, includeAutoManagedPlans: 'true' })}`
-    const body = await this.#transport.get<Partial<Assignments>>('entitlements', operation, path)
+    // Read in parts (the assignments of each plan on their own) and put back together: the answer for a global
+    // account of 10,000 subaccounts is 7 MB, and so is never held as one text.
+    let assignmentLists = new Map<ArrayPath, unknown[]>()
+    const body = await this.#transport.getSplit<Partial<Assignments>>('entitlements', operation, path, {
+      shouldSplit: isAssignmentList,
+      startAttempt: () => {
+        const lists = (assignmentLists = new Map())
+        return (element, list) => {
+          const elements = lists.get(list)
+          if (elements) elements.push(element)
+          else lists.set(list, [element])
+        }
+      }
+    })
     if (!Array.isArray(body.entitledServices) || !Array.isArray(body.assignedServices)) throw new CisMalformedResponseError(operation, 200)
+    for (const [[, service, , plan], elements] of assignmentLists) body.assignedServices[service as number].servicePlans[plan as number].assignmentInfo = elements as never
     return withTimestamps<Assignments>({ entitledServices: body.entitledServices, assignedServices: body.assignedServices })
   }
 
@@ -71,9 +103,22 @@ export async function openCisClient(options: CisClientOptions, caller: { jwt?: s
   return new CisClient(ref.source, new CisTransport(ref, options))
 }
 
-function requireGuid<T extends { guid?: unknown }>(body: T, operation: string): T {
-  if (typeof body.guid !== 'string' || !body.guid) throw new CisMalformedResponseError(operation, 200)
-  return body
+function requireGuid<T extends { guid?: unknown }>(body: unknown, operation: string): T {
+  const guid = body && typeof body === 'object' ? (body as { guid?: unknown }).guid : undefined
+  if (typeof guid !== 'string' || !guid) throw new CisMalformedResponseError(operation, 200)
+  return body as T
+}
+
+/** The `subaccounts` of the global account or of a directory at any depth: `children/0/children/2/subaccounts`. */
+function isSubaccountList(path: ArrayPath): boolean {
+  if (path.length % 2 === 0 || path[path.length - 1] !== 'subaccounts') return false
+  for (let i = 0; i < path.length - 1; i += 2) if (path[i] !== 'children' || typeof path[i + 1] !== 'number') return false
+  return true
+}
+
+/** The assignments of an assigned plan: `assignedServices/3/servicePlans/1/assignmentInfo`. */
+function isAssignmentList(path: ArrayPath): boolean {
+  return path.length === 5 && path[0] === 'assignedServices' && path[2] === 'servicePlans' && path[4] === 'assignmentInfo'
 }
 
 /** A query string with each value percent-encoded (the Cloud SDK sends paths as given, WIRE-REFERENCE §F.2). */

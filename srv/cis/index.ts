@@ -1,4 +1,4 @@
-export { CisClient, openCisClient, type AssignmentSelection, type CisClientOptions } from './cis-client.js'
+export { CisClient, openCisClient, type AssignmentSelection, type CisClientOptions, type SubaccountSink } from './cis-client.js'
 export type * from './cis-types.js'
 export { withTimestamps } from './dates.js'
 export { entitlementsUrlOf, locateCisDestination, type CisDestinationOptions, type CisDestinationRef, type CisSource } from './destination.js'

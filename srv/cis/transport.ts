@@ -1,7 +1,17 @@
 import cds from '@sap/cds'
-import { DestinationLookupError, DestinationTokenError, sendThroughDestination, UpstreamUnreachableError, type RemoteResponse } from '../connectivity/index.js'
+import type { Readable } from 'node:stream'
+import {
+  DestinationLookupError,
+  DestinationTokenError,
+  openThroughDestination,
+  sendThroughDestination,
+  UpstreamUnreachableError,
+  type RemoteResponse,
+  type StreamedRemoteResponse
+} from '../connectivity/index.js'
 import { entitlementsUrlOf, resolveCisDestination, type CisDestinationOptions, type CisDestinationRef } from './destination.js'
 import { cisApiErrorFrom, CisApiError, CisMalformedResponseError } from './errors.js'
+import { JsonSplitter, type ElementHandler, type SplitRule } from './json-splitter.js'
 
 const LOG = cds.log('cis')
 
@@ -13,6 +23,14 @@ export interface CisRetryPolicy {
   attempts: number
   /** Wait before the second attempt; doubles per attempt. */
   backoffMs: number
+}
+
+/** How `getSplit` cuts an answer into parts (see `JsonSplitter`). */
+export interface SplitReading {
+  /** Which arrays to cut out, by their path. */
+  shouldSplit: SplitRule
+  /** Called before each attempt, since a retry starts over: what receives the elements of that attempt. */
+  startAttempt(): ElementHandler
 }
 
 export interface CisTransportOptions extends CisDestinationOptions {
@@ -51,10 +69,76 @@ export class CisTransport {
     return response.data as T
   }
 
+  /**
+   * Like `get`, for answers too large to hold whole: the body is split while it arrives, the elements of the
+   * arrays `reading` picks go to its handler, and the rest of the document (those arrays left empty) is returned.
+   * Retried as `get`; each attempt gets a fresh handler from `reading.startAttempt()`.
+   */
+  getSplit<T>(api: CisApi, operation: string, path: string, reading: SplitReading): Promise<T> {
+    return withCisRetries(`CIS ${operation}`, this.#options.retry, () => this.#getSplitOnce<T>(api, operation, path, reading))
+  }
+
+  async #getSplitOnce<T>(api: CisApi, operation: string, path: string, reading: SplitReading): Promise<T> {
+    const deadline = Date.now() + this.#options.requestTimeoutMs
+    let response = await this.#open(api, path, true)
+    if (response.status === 401) {
+      response.body.destroy()
+      LOG.info('CIS refused the token of destination', this.#ref.name, '- resolving it again')
+      response = await this.#open(api, path, false)
+    }
+    const target = `GET ${path.split('?')[0]}`
+    if (response.status < 200 || response.status >= 300) {
+      let text = ''
+      await this.#read(response, target, deadline, chunk => (text += chunk))
+      throw cisApiErrorFrom(operation, response.status, text)
+    }
+    const splitter = new JsonSplitter(reading.shouldSplit, reading.startAttempt())
+    try {
+      await this.#read(response, target, deadline, chunk => splitter.write(chunk))
+      const skeleton = splitter.end()
+      if (typeof skeleton !== 'object' || skeleton === null) throw new SyntaxError('not a JSON object')
+      return skeleton as T
+    } catch (err) {
+      if (err instanceof SyntaxError) throw new CisMalformedResponseError(operation, response.status)
+      throw err
+    }
+  }
+
+  /** Reads a body to its end by `deadline`; a reset or a stall is an `UpstreamUnreachableError`, as for `get`. */
+  async #read(response: StreamedRemoteResponse, target: string, deadline: number, onChunk: (chunk: string) => void): Promise<void> {
+    const body: Readable = response.body
+    const timer = setTimeout(() => body.destroy(new Error(`timeout: the answer took longer than ${this.#options.requestTimeoutMs} ms`)), Math.max(0, deadline - Date.now()))
+    const chunks = body[Symbol.asyncIterator]() as AsyncIterator<string>
+    try {
+      for (;;) {
+        let next: IteratorResult<string>
+        try {
+          next = await chunks.next()
+        } catch (err) {
+          throw new UpstreamUnreachableError(this.#ref.name, target, err)
+        }
+        if (next.done) break
+        onChunk(next.value)
+      }
+    } finally {
+      clearTimeout(timer)
+      body.destroy()
+    }
+  }
+
   async #send(api: CisApi, path: string, useCache: boolean): Promise<RemoteResponse> {
-    const resolved = await resolveCisDestination(this.#ref, useCache)
-    const destination = api === 'accounts' ? resolved : { ...resolved, url: entitlementsUrlOf(resolved, this.#options) }
+    const destination = await this.#destinationFor(api, useCache)
     return sendThroughDestination(this.#ref.name, destination, { method: 'GET', path, timeoutMs: this.#options.requestTimeoutMs })
+  }
+
+  async #open(api: CisApi, path: string, useCache: boolean): Promise<StreamedRemoteResponse> {
+    const destination = await this.#destinationFor(api, useCache)
+    return openThroughDestination(this.#ref.name, destination, { method: 'GET', path, timeoutMs: this.#options.requestTimeoutMs })
+  }
+
+  async #destinationFor(api: CisApi, useCache: boolean) {
+    const resolved = await resolveCisDestination(this.#ref, useCache)
+    return api === 'accounts' ? resolved : { ...resolved, url: entitlementsUrlOf(resolved, this.#options) }
   }
 }
 

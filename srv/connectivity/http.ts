@@ -1,5 +1,6 @@
 import { executeHttpRequest } from '@sap-cloud-sdk/http-client'
 import type { HttpDestination } from '@sap-cloud-sdk/connectivity'
+import type { Readable } from 'node:stream'
 import { UpstreamUnreachableError } from './errors.js'
 
 export interface RemoteRequest {
@@ -29,6 +30,34 @@ export async function sendThroughDestination(
   destination: HttpDestination,
   request: RemoteRequest
 ): Promise<RemoteResponse> {
+  const response = await execute(destinationName, destination, request, 'parsed')
+  return { status: response.status, headers: response.headers, data: response.data }
+}
+
+/** An answer whose body is still to be read, as UTF-8 text chunks. */
+export interface StreamedRemoteResponse {
+  status: number
+  headers: Record<string, string | undefined>
+  /** Must be read to its end or destroyed. */
+  body: Readable
+}
+
+/**
+ * Like `sendThroughDestination`, but the body is handed over unread, for answers too large to hold whole. The
+ * request timeout covers the wait for the answer; the caller bounds the reading of the body.
+ */
+export async function openThroughDestination(
+  destinationName: string,
+  destination: HttpDestination,
+  request: RemoteRequest
+): Promise<StreamedRemoteResponse> {
+  const response = await execute(destinationName, destination, request, 'stream')
+  const body = response.data as Readable
+  body.setEncoding('utf8')
+  return { status: response.status, headers: response.headers, body }
+}
+
+async function execute(destinationName: string, destination: HttpDestination, request: RemoteRequest, responseType: 'parsed' | 'stream') {
   try {
     const response = await executeHttpRequest(
       destination,
@@ -38,11 +67,14 @@ export async function sendThroughDestination(
         data: request.body,
         headers: { accept: 'application/json' },
         timeout: request.timeoutMs,
-        validateStatus: () => true
+        validateStatus: () => true,
+        // Passed through to axios, which the Cloud SDK sends with. Not 'json' for parsed answers: axios would then
+        // throw on a malformed body, which callers want as the text it is.
+        ...(responseType === 'stream' ? { responseType } : {})
       },
       { fetchCsrfToken: false }
     )
-    return { status: response.status, headers: response.headers as Record<string, string | undefined>, data: response.data }
+    return { status: response.status, headers: response.headers as Record<string, string | undefined>, data: response.data as unknown }
   } catch (err) {
     throw new UpstreamUnreachableError(destinationName, `${request.method} ${request.path.split('?')[0]}`, err)
   }

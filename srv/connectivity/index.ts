@@ -7,4 +7,4 @@ export {
   UpstreamUnreachableError,
   describe
 } from './errors.js'
-export { sendThroughDestination, type RemoteRequest, type RemoteResponse } from './http.js'
+export { openThroughDestination, sendThroughDestination, type RemoteRequest, type RemoteResponse, type StreamedRemoteResponse } from './http.js'
