@@ -1,6 +1,6 @@
 /**
  * Fault injection: a fault applies to one simulator (optionally one endpoint label) for the next `times` calls
- * and/or a `ratio` of calls. Effects combine in this order: delay, then reset | malformed | status.
+ * and/or a `ratio` of calls. Effects combine in this order: delay, then reset | malformed | status | bodyCut.
  */
 export interface FaultSpec {
   /** Simulator name: `cf`, `uaa`, `xsuaa`, `destination`, `cis`, `saas`. */
@@ -19,6 +19,11 @@ export interface FaultSpec {
   reset?: boolean
   /** Answers 200 with a truncated JSON body. */
   malformed?: boolean
+  /**
+   * Answers as the endpoint would, but sends only the first half of the body, then leaves the connection open
+   * without a further byte (`stall`) or resets it (`reset`): an upstream that dies half-way through a large answer.
+   */
+  bodyCut?: 'stall' | 'reset'
   /** For the next N matching calls. Default 1 unless `ratio` is given (then unlimited). */
   times?: number
   /** For this fraction of matching calls, 0..1 (deterministic sequence, see `seed`). */
@@ -81,8 +86,9 @@ export class InvalidFaultError extends Error {
 
 function validateFault(spec: FaultSpec): void {
   if (!spec || typeof spec.simulator !== 'string' || !spec.simulator) throw new InvalidFaultError('fault needs "simulator"')
-  const effects = [spec.status !== undefined, !!spec.reset, !!spec.malformed, spec.delayMs !== undefined]
-  if (!effects.some(Boolean)) throw new InvalidFaultError('fault needs one of "status", "reset", "malformed", "delayMs"')
+  const effects = [spec.status !== undefined, !!spec.reset, !!spec.malformed, spec.delayMs !== undefined, spec.bodyCut !== undefined]
+  if (!effects.some(Boolean)) throw new InvalidFaultError('fault needs one of "status", "reset", "malformed", "delayMs", "bodyCut"')
+  if (spec.bodyCut !== undefined && spec.bodyCut !== 'stall' && spec.bodyCut !== 'reset') throw new InvalidFaultError('"bodyCut" must be "stall" or "reset"')
   if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599))
     throw new InvalidFaultError('"status" must be an HTTP status code')
   if (spec.ratio !== undefined && !(spec.ratio >= 0 && spec.ratio <= 1)) throw new InvalidFaultError('"ratio" must be within 0..1')

@@ -70,10 +70,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 
     const fault = faults.take(name, endpoint, url.pathname)
     if (fault && (await applyFault(fault, res))) return
+    const deliver = fault?.bodyCut ? (out: ServerResponse, response: SimResponse) => sendHalf(out, response, fault.bodyCut!) : send
 
     if (!match) {
       // HEAD is what the Cloud SDK's CSRF fetch sends; real services answer it with 404 too.
-      return send(res, renderError(404, router.hasPath(url.pathname) ? 'Method not allowed' : 'Unknown request'))
+      return deliver(res, renderError(404, router.hasPath(url.pathname) ? 'Method not allowed' : 'Unknown request'))
     }
     const simRequest: SimRequest = {
       method,
@@ -93,7 +94,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       if (err instanceof SimHttpError) response = err.response
       else throw err
     }
-    send(res, response)
+    deliver(res, response)
   }
 
   /** Returns true when the fault answered (or dropped) the request. */
@@ -165,6 +166,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 }
 
 function send(res: ServerResponse, response: SimResponse): void {
+  const { headers, payload } = serialized(response)
+  res.writeHead(response.status, headers)
+  res.end(payload)
+}
+
+/** Headers and the first half of the body as `send` would send them, then a stall or a reset (fault `bodyCut`). */
+function sendHalf(res: ServerResponse, response: SimResponse, cut: 'stall' | 'reset'): void {
+  const { headers, payload } = serialized(response)
+  res.writeHead(response.status, headers)
+  res.write(payload ? payload.subarray(0, Math.floor(payload.length / 2)) : Buffer.alloc(0), () => {
+    if (cut === 'reset') res.socket?.resetAndDestroy()
+  })
+}
+
+function serialized(response: SimResponse): { headers: Record<string, string>; payload: Buffer | undefined } {
   const headers: Record<string, string> = { ...response.headers }
   const lower = new Set(Object.keys(headers).map(h => h.toLowerCase()))
   let payload: Buffer | undefined
@@ -177,6 +193,5 @@ function send(res: ServerResponse, response: SimResponse): void {
     if (!lower.has('content-type')) headers['content-type'] = 'application/json; charset=utf-8'
   }
   if (payload) headers['content-length'] = String(payload.length)
-  res.writeHead(response.status, headers)
-  res.end(payload)
+  return { headers, payload }
 }

@@ -42,6 +42,26 @@ describe('sandbox control surface over HTTP', () => {
     expect((await state()).faults).toEqual([])
   })
 
+  test.each(['reset', 'stall'] as const)('a bodyCut fault (%s) sends the headers and half the body, then no more', async cut => {
+    const whole = (await (await fetch(`${sandbox.endpoints().cf}/v3`)).text()).length
+    await json('POST', `${control}/faults`, { simulator: 'cf', endpoint: 'GET /v3', bodyCut: cut, times: 1 })
+    const res = await fetch(`${sandbox.endpoints().cf}/v3`, { signal: AbortSignal.timeout(1_000) })
+    expect(res.status).toBe(200)
+    expect(Number(res.headers.get('content-length'))).toBe(whole)
+    let received = 0
+    const reader = res.body!.getReader()
+    await expect(
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read()
+          if (done) return
+          received += value.length
+        }
+      })()
+    ).rejects.toThrow(cut === 'stall' ? /abort|timeout/i : /terminated|reset|closed/i)
+    expect(received).toBe(Math.floor(whole / 2))
+  })
+
   test('a fault without an effect is refused with 400 saying what it needs', async () => {
     const res = await json('POST', `${control}/faults`, { simulator: 'cf', times: 2 })
     const body = (await res.json()) as { error: { message: string } }
