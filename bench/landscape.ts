@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { basename, resolve } from 'node:path'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox.js'
@@ -11,14 +12,27 @@ export interface BenchLandscape {
   appUrl: string
   /** The process that runs tenant-hub (the child of the `tsx` launcher), e.g. to read its memory. */
   appPid: number
+  /** The memory limit tenant-hub runs under, when it runs in a container. */
+  memoryLimitMb?: number
   stop(): Promise<void>
 }
 
-export async function startLandscape(options: SandboxOptions = {}, appConfig: object = {}): Promise<BenchLandscape> {
+export interface AppOptions {
+  /** `cds.env` additions, through CDS_CONFIG. */
+  config?: object
+  /** Run tenant-hub in a memory cgroup of the limit mta.yaml gives it on Cloud Foundry (see `memoryContainer`). */
+  containerMemory?: boolean
+}
+
+export async function startLandscape(options: SandboxOptions = {}, { config: appConfig = {}, containerMemory = false }: AppOptions = {}): Promise<BenchLandscape> {
   const sandbox = await startSandbox(options)
   const port = await freePort()
   const appUrl = `http://127.0.0.1:${port}`
-  const app: ChildProcess = spawn(resolve(ROOT, 'node_modules/.bin/cds-tsx'), ['serve', '--profile', 'sandbox'], {
+  const container = containerMemory ? memoryContainer() : undefined
+  if (containerMemory && !container) console.error(`\n(no writable cgroup v1 memory hierarchy: tenant-hub runs without its ${srvMemoryLimitMb()} MB container)`)
+  const command = [resolve(ROOT, 'node_modules/.bin/cds-tsx'), 'serve', '--profile', 'sandbox']
+  // In the container from its first instruction: Node sizes V8's heap from the limit it finds at start.
+  const app: ChildProcess = spawn(container ? 'sh' : command[0], container ? ['-c', 'echo $$ > "$0" && exec "$@"', container.procsFile, ...command] : command.slice(1), {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
@@ -43,12 +57,43 @@ export async function startLandscape(options: SandboxOptions = {}, appConfig: ob
     sandbox,
     appUrl,
     appPid: nodeChildOf(app.pid!),
+    memoryLimitMb: container?.limitMb,
     stop: async () => {
       stopping = true
+      const exited = new Promise(resolveExit => app.once('exit', resolveExit))
       app.kill()
+      await exited
+      container?.remove()
       await sandbox.stop()
     }
   }
+}
+
+/**
+ * A memory cgroup with the limit of tenant-hub-srv in mta.yaml, which is how Cloud Foundry bounds an app
+ * instance: the kernel enforces it (an app that outgrows it is killed, as on CF) and Node sizes V8's heap from it
+ * (about 260 MB of heap at 512 MB, where this 24 GB machine would give 4 GB), so that memory is measured under
+ * the garbage collector's behaviour of a deployed instance. Needs a writable cgroup v1 memory hierarchy (root);
+ * undefined without one.
+ */
+function memoryContainer(): { procsFile: string; limitMb: number; remove(): void } | undefined {
+  const limitMb = srvMemoryLimitMb()
+  const dir = `/sys/fs/cgroup/memory/tenant-hub-bench-${process.pid}-${Date.now()}`
+  try {
+    mkdirSync(dir)
+    writeFileSync(`${dir}/memory.limit_in_bytes`, String(limitMb * 1024 * 1024))
+  } catch {
+    return undefined
+  }
+  return { procsFile: `${dir}/cgroup.procs`, limitMb, remove: () => rmdirSync(dir) }
+}
+
+/** `memory` of the tenant-hub-srv module in mta.yaml, in MB. */
+function srvMemoryLimitMb(): number {
+  const mta = readFileSync(resolve(ROOT, 'mta.yaml'), 'utf8')
+  const match = /- name: tenant-hub-srv\n[\s\S]*?\n\s+memory: (\d+)([MG])\n/.exec(mta)
+  if (!match) throw new Error('mta.yaml: no memory parameter for tenant-hub-srv')
+  return Number(match[1]) * (match[2] === 'G' ? 1024 : 1)
 }
 
 /**

@@ -93,7 +93,7 @@ export async function latencyOverFloor(delayMs = 50, samples = 15): Promise<Figu
 export async function burst(count = 500, limit = 150, resetSeconds = 10): Promise<Figure[]> {
   const { sandbox, appUrl, stop } = await startLandscape(
     { cf: { rateLimit: { limit, resetSeconds } } },
-    { 'tenant-routes': { deadlineMs: 600_000 } }
+    { config: { 'tenant-routes': { deadlineMs: 600_000 } } }
   )
   try {
     await subscribeOk(sandbox, 'burst-warmup') // resolves destination, app and domain guids once
