@@ -106,8 +106,10 @@ export class SaasRegistry {
     this.#store.put(subscription)
 
     const token = await this.#deps.callbackToken()
-    const dependencies = await fetch(`${app.appUrl}/-/cds/saas-provisioning/dependencies`, { headers: { authorization: `Bearer ${token}` } })
-    if (dependencies.ok) subscription.dependencies = (await dependencies.json()) as Array<{ xsappname: string }>
+    const dependencies = await fetch(`${app.appUrl}/-/cds/saas-provisioning/dependencies`, { headers: { authorization: `Bearer ${token}` } }).catch(
+      () => undefined // no answer: the subscription callout below will say so
+    )
+    if (dependencies?.ok) subscription.dependencies = (await dependencies.json()) as Array<{ xsappname: string }>
 
     const body = subscriptionPayload(this.#config, subscriber, subscription.subscriptionGUID)
     const outcome = await this.#callApp('PUT', tenantId, body, token, request.async)
@@ -140,12 +142,20 @@ export class SaasRegistry {
     const callback = async ? this.#callbacks.waitFor(callbackId, this.#config.callbackTimeoutMillis) : undefined
     callback?.catch(() => undefined) // observed below; avoids an unhandled rejection when the callout itself fails
 
-    const response = await fetch(`${app.appUrl}/-/cds/saas-provisioning/tenant/${encodeURIComponent(tenantId)}`, {
-      method,
-      headers,
-      body: JSON.stringify(body)
-    })
-    const text = await response.text()
+    let response: Response
+    let text: string
+    try {
+      response = await fetch(`${app.appUrl}/-/cds/saas-provisioning/tenant/${encodeURIComponent(tenantId)}`, {
+        method,
+        headers,
+        body: JSON.stringify(body)
+      })
+      text = await response.text()
+    } catch (err) {
+      // As SaaS Provisioning does: a callout without an answer fails the (un)subscription, with the reason.
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause
+      return { httpStatus: 0, ok: false, error: `the application did not answer the callout: ${cause?.code ?? cause?.message ?? (err as Error).message}` }
+    }
     if (!response.ok) return { httpStatus: response.status, ok: false, error: errorMessageOf(text, response.status) }
     if (!callback) return { httpStatus: response.status, ok: true, url: method === 'PUT' ? text : undefined }
     if (response.status !== 202)

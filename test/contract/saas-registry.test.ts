@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -16,6 +17,14 @@ const recorded = (file: string, path: string) =>
   (JSON.parse(readFileSync(join(recordings, file), 'utf8')) as Array<{ path?: string; response: unknown }>).find(e => e.path?.startsWith(path))!.response
 const [acme, globex] = DEMO_TENANTS
 const routesOf = (tenantId: string) => app.sandbox.cf.snapshot().routes.filter(r => r.labels['tenant-hub/tenant-id'] === tenantId)
+/** A port nothing listens on: one the system just handed out and that was closed again. */
+const closedPort = () =>
+  new Promise<number>(resolve => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
 const asSaasRegistry = () => ({ headers: { authorization: `Bearer ${app.sandbox.xsuaa.issueClientToken({ role: 'saas-registry' })}` } })
 
 describe('the sandbox saas-registry drives tenant-hub as SAP SaaS Provisioning does', () => {
@@ -27,6 +36,18 @@ describe('the sandbox saas-registry drives tenant-hub as SAP SaaS Provisioning d
     const recordedMetadata = (recorded('cds-long-list.json', '/-/cds/saas-provisioning/tenant') as object[])[0]
     expect(Object.keys(stored.data)).toEqual(expect.arrayContaining(Object.keys(recordedMetadata)))
     expect(stored.status).toBe(200)
+  })
+
+  test('a callout that gets no answer fails the subscription with the reason instead of breaking the registry', async () => {
+    const appUrl = app.sandbox.endpoints().app!
+    app.sandbox.registerApp(`http://127.0.0.1:${await closedPort()}`)
+    try {
+      const result = await app.sandbox.saas.registry.subscribe({ subdomain: acme.subdomain, tenantId: acme.tenantId })
+      expect(result).toMatchObject({ state: 'SUBSCRIBE_FAILED', error: expect.stringMatching(/did not answer the callout: ECONNREFUSED/) })
+    } finally {
+      app.sandbox.registerApp(appUrl)
+    }
+    expect(routesOf(acme.tenantId)).toEqual([])
   })
 
   test('an asynchronous subscription answers 202 and reports SUCCEEDED with the URL in the status callback', async () => {
