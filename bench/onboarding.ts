@@ -101,8 +101,15 @@ export async function burst(count = 500, limit = 150, resetSeconds = 10): Promis
     sandbox.counter.reset()
     const subdomains = Array.from({ length: count }, (_, i) => `burst-${i}`)
     const started = performance.now()
+    // When the last of the burst's routes was mapped: what comes after it is the tenants' database deployments.
+    let lastRouteMappedMs = NaN
+    const mappedRoutes = () => sandbox.cf.store.routes().filter(route => route.host.startsWith('burst-') && route.destinations.length > 0).length
+    const watch = setInterval(() => {
+      if (Number.isNaN(lastRouteMappedMs) && mappedRoutes() === count) lastRouteMappedMs = performance.now() - started
+    }, 100)
     const results = await Promise.all(subdomains.map(subdomain => sandbox.saas.registry.subscribe({ subdomain })))
     const wallMs = performance.now() - started
+    clearInterval(watch)
     const cfCalls = 2 * count
     const floorMs = (Math.ceil(cfCalls / limit) - 1) * resetSeconds * 1000
     const routes = sandbox.cf.snapshot().routes.filter(route => route.labels['tenant-hub/tenant-id'])
@@ -125,7 +132,14 @@ export async function burst(count = 500, limit = 150, resetSeconds = 10): Promis
         unit: 'ratio',
         target: '≤ 1.2',
         met: ratio <= 1.2,
-        details: { wallMs: round(wallMs), floorMs, cfCallsIncludingRefused: sandbox.counter.count('cf'), cfCallsNeeded: cfCalls }
+        details: {
+          wallMs: round(wallMs),
+          floorMs,
+          lastRouteMappedMs: round(lastRouteMappedMs),
+          routesOnlyRatio: round(lastRouteMappedMs / floorMs),
+          cfCallsIncludingRefused: sandbox.counter.count('cf'),
+          cfCallsNeeded: cfCalls
+        }
       },
       {
         id: 'B5e',
