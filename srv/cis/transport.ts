@@ -79,7 +79,6 @@ export class CisTransport {
   }
 
   async #getSplitOnce<T>(api: CisApi, operation: string, path: string, reading: SplitReading): Promise<T> {
-    const deadline = Date.now() + this.#options.requestTimeoutMs
     let response = await this.#open(api, path, true)
     if (response.status === 401) {
       response.body.destroy()
@@ -89,12 +88,12 @@ export class CisTransport {
     const target = `GET ${path.split('?')[0]}`
     if (response.status < 200 || response.status >= 300) {
       let text = ''
-      await this.#read(response, target, deadline, chunk => (text += chunk))
+      await this.#read(response, target, chunk => (text += chunk))
       throw cisApiErrorFrom(operation, response.status, text)
     }
     const splitter = new JsonSplitter(reading.shouldSplit, reading.startAttempt())
     try {
-      await this.#read(response, target, deadline, chunk => splitter.write(chunk))
+      await this.#read(response, target, chunk => splitter.write(chunk))
       const skeleton = splitter.end()
       if (typeof skeleton !== 'object' || skeleton === null) throw new SyntaxError('not a JSON object')
       return skeleton as T
@@ -104,10 +103,16 @@ export class CisTransport {
     }
   }
 
-  /** Reads a body to its end by `deadline`; a reset or a stall is an `UpstreamUnreachableError`, as for `get`. */
-  async #read(response: StreamedRemoteResponse, target: string, deadline: number, onChunk: (chunk: string) => void): Promise<void> {
+  /**
+   * Reads a body to its end; a reset or a stall is an `UpstreamUnreachableError`, as for `get`. A stall is
+   * `requestTimeoutMs` without a byte, the socket timeout axios applies to a whole answer: a large answer that keeps
+   * arriving is read to its end however long it takes.
+   */
+  async #read(response: StreamedRemoteResponse, target: string, onChunk: (chunk: string) => void): Promise<void> {
     const body: Readable = response.body
-    const timer = setTimeout(() => body.destroy(new Error(`timeout: the answer took longer than ${this.#options.requestTimeoutMs} ms`)), Math.max(0, deadline - Date.now()))
+    const { requestTimeoutMs } = this.#options
+    const stalled = () => body.destroy(new Error(`timeout: the answer stalled for ${requestTimeoutMs} ms`))
+    let timer = setTimeout(stalled, requestTimeoutMs)
     const chunks = body[Symbol.asyncIterator]() as AsyncIterator<string>
     try {
       for (;;) {
@@ -118,7 +123,9 @@ export class CisTransport {
           throw new UpstreamUnreachableError(this.#ref.name, target, err)
         }
         if (next.done) break
+        clearTimeout(timer)
         onChunk(next.value)
+        timer = setTimeout(stalled, requestTimeoutMs)
       }
     } finally {
       clearTimeout(timer)
