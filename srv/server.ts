@@ -3,11 +3,13 @@ import { checkConnectivityAtStartup, providerOnlyMiddleware } from './admin/inde
 import { registerOnboardingHooks } from './onboarding/index.js'
 import { reportIdentityServiceOutages } from './tenancy/identity-service-outage.js'
 import { guardSubscribedTenants } from './tenancy/subscribed-tenants.js'
+import { compileTenantSchemaOnce } from './tenancy/tenant-schema-ddl.js'
 
 /** Services of the provider's operators: the provider is no subscribed tenant, and they check their callers themselves. */
 const PROVIDER_SERVICES = new Set(['AdminService'])
 
 reportIdentityServiceOutages()
+compileTenantSchemaOnce()
 cds.middlewares.add(providerOnlyMiddleware(), { after: 'auth' })
 cds.on('serving', srv => {
   if (srv instanceof cds.ApplicationService && !srv.name.startsWith('cds.xt.') && !PROVIDER_SERVICES.has(srv.name)) guardSubscribedTenants(srv)
