@@ -75,8 +75,8 @@ export class InMemoryCfStore implements CfStore {
       spaceGuid: input.spaceGuid,
       domainGuid: input.domainGuid,
       destinations: [],
-      createdAt: now,
-      updatedAt: now,
+      createdAt: input.createdAt ?? now,
+      updatedAt: input.createdAt ?? now,
       metadata: { labels: { ...input.metadata?.labels }, annotations: { ...input.metadata?.annotations } }
     }
     this.#state.routes.push(route)

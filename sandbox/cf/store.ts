@@ -89,6 +89,8 @@ export interface NewRoute {
   spaceGuid: string
   domainGuid: string
   metadata?: Partial<Metadata>
+  /** When it was created (CC's timestamp format); default now. Places a route in the past, e.g. a long-gone tenant's. */
+  createdAt?: string
 }
 
 export interface NewDestination {

@@ -9,6 +9,12 @@ export interface AdminConfig {
   checkConnectivityOnStartup: boolean
   /** Upper bound of one remote call of the connectivity check, retries included. */
   checkTimeoutMs: number
+  /**
+   * Reconcile leaves a route alone whose tenant is not subscribed while the route is younger than this. A
+   * synchronous subscription creates its route first and mtxs records the tenant only after the database is
+   * deployed (on HANA, minutes), with no mtxs task to mark it as under way; until then its route looks orphaned.
+   */
+  orphanGraceMs: number
 }
 
 export function adminConfig(): AdminConfig {
@@ -17,6 +23,7 @@ export function adminConfig(): AdminConfig {
     // Test runs start one app per file and count remote calls; they call checkConnectivity explicitly instead.
     checkConnectivityOnStartup: !cds.env.profiles?.includes('test'),
     checkTimeoutMs: 10_000,
+    orphanGraceMs: 15 * 60_000,
     ...raw
   }
 }

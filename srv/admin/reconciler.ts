@@ -2,6 +2,7 @@ import cds from '@sap/cds'
 import { DriftKind, RepairOutcome } from '#cds-models/AdminService'
 import { requireSpaceGuid } from '../onboarding/config.js'
 import type { TenantRoutes } from '../onboarding/tenant-routes.js'
+import { adminConfig } from './config.js'
 import { RouteNotRepairableError, TenantBusyError, TenantNotFoundError } from './errors.js'
 import { describeRepair, findDrift, type DriftFinding, type RepairPlan } from './route-drift.js'
 import { managedRoute, managedRoutes, type ManagedRoute } from './route-inventory.js'
@@ -54,7 +55,8 @@ export class Reconciler {
       cf.appGuid(requireSpaceGuid(config), config.approuterApp)
     ])
     const approuter = { guid: approuterGuid, name: config.approuterApp }
-    return { tenants, routes, approuter, busyTenants, findings: findDrift({ tenants, routes, approuter, naming: config, busyTenants }) }
+    const { orphanGraceMs } = adminConfig()
+    return { tenants, routes, approuter, busyTenants, findings: findDrift({ tenants, routes, approuter, naming: config, busyTenants, orphanGraceMs, now: Date.now() }) }
   }
 
   /**

@@ -31,6 +31,10 @@ export interface DriftInput {
   naming: { hostSuffix: string; domain: string }
   /** Tenants with an mtxs operation under way: their routes and metadata do not match yet. */
   busyTenants: ReadonlySet<string>
+  /** Routes of unsubscribed tenants younger than this are left alone (see `AdminConfig.orphanGraceMs`). */
+  orphanGraceMs: number
+  /** The time the routes were read at, in ms since the epoch. */
+  now: number
 }
 
 /** The order reconcile repairs in: a tenant gets its right route before its wrong ones are deleted. */
@@ -42,7 +46,7 @@ export const REPAIR_ORDER: readonly DriftKind[] = [DriftKind.MissingRoute, Drift
  * approuter, and a tenant route whose host or domain the naming rule no longer gives. Pure: no remote calls.
  */
 export function findDrift(input: DriftInput): DriftFinding[] {
-  const { routes, approuter, naming, busyTenants } = input
+  const { routes, approuter, naming, busyTenants, orphanGraceMs, now } = input
   const findings: DriftFinding[] = []
   const subscribed = new Set(input.tenants.map(tenant => tenant.id))
 
@@ -97,7 +101,7 @@ export function findDrift(input: DriftInput): DriftFinding[] {
       detail: route.tenant
         ? `The route ${hostnameOf(route)} is labelled for tenant ${route.tenant}, which is not subscribed.`
         : `The route ${hostnameOf(route)} carries tenant-hub's managed-by label but no tenant label.`,
-      ...plan({ action: 'deleteRoute', routeGuid: route.guid }, route.tenant && busyTenants.has(route.tenant) ? `an mtxs operation of tenant ${route.tenant} is under way` : undefined)
+      ...plan({ action: 'deleteRoute', routeGuid: route.guid }, orphanBlocker(route, busyTenants, orphanGraceMs, now))
     })
   }
   return findings.sort((a, b) => REPAIR_ORDER.indexOf(a.kind) - REPAIR_ORDER.indexOf(b.kind))
@@ -120,6 +124,18 @@ export function describeRepair(finding: DriftFinding, approuterName: string): st
 /** A stable key of a finding: kind, tenant and route. */
 export function findingId(finding: DriftFinding): string {
   return `${finding.kind}:${finding.tenant ?? '-'}:${finding.route?.guid ?? '-'}`
+}
+
+/** Why an orphan route must stay for now: a subscription of its tenant may still be on its way. */
+function orphanBlocker(route: ManagedRoute, busyTenants: ReadonlySet<string>, graceMs: number, now: number): string | undefined {
+  if (!route.tenant) return undefined // tenant-hub labels a route with its tenant when it creates it
+  if (busyTenants.has(route.tenant)) return `an mtxs operation of tenant ${route.tenant} is under way`
+  const ageMs = now - Date.parse(route.createdAt)
+  if (!(ageMs < graceMs)) return undefined
+  return (
+    `it was created ${Math.max(0, Math.round(ageMs / 1000))} s ago, and a subscription of tenant ${route.tenant} may still be deploying ` +
+    `its database (mtxs records a tenant only then); reconcile deletes it once it is ${Math.round(graceMs / 60_000)} min old`
+  )
 }
 
 function plan(repair: RepairPlan | undefined, blockedBy: string | undefined): Pick<DriftFinding, 'repair' | 'blockedBy'> {

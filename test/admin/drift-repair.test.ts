@@ -2,7 +2,21 @@ import cds from '@sap/cds'
 import { randomUUID } from 'node:crypto'
 import { CF_SEED } from '../../sandbox/cf/index.js'
 import { sandboxApp } from '../helpers/sandbox-app.js'
-import { ACME, as, cfRoutesOf, createRouteBehindTheBack, DOMAIN, GLOBEX, MANAGED_BY, MANAGED_BY_LABEL, OPERATOR, subscribe, TENANT_LABEL, unsubscribeAll } from './helpers/landscape.js'
+import {
+  ACME,
+  as,
+  cfRoutesOf,
+  createRouteBehindTheBack,
+  DOMAIN,
+  GLOBEX,
+  leftoverRouteOf,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  OPERATOR,
+  subscribe,
+  TENANT_LABEL,
+  unsubscribeAll
+} from './helpers/landscape.js'
 
 const app = sandboxApp({ auth: 'xsuaa' })
 const { GET, POST, axios } = app.test
@@ -56,7 +70,7 @@ describe('drift between subscribed tenants and their CF routes', () => {
   })
 
   test('an orphan labelled route is listed by a dry run that changes nothing, then deleted by reconcile', async () => {
-    const orphan = createRouteBehindTheBack(app, 'gone-tenant-hub', { [TENANT_LABEL]: 'gone-tenant', [MANAGED_BY_LABEL]: MANAGED_BY })
+    const orphan = leftoverRouteOf(app, 'gone-tenant', 'gone-tenant-hub')
     const before = app.sandbox.cf.snapshot()
     app.sandbox.counter.reset()
 
@@ -105,7 +119,7 @@ describe('drift between subscribed tenants and their CF routes', () => {
     app.sandbox.cf.store.deleteRoute(right.guid)
     createRouteBehindTheBack(app, 'acme-tenant-hub', {}, CF_SEED.foreignSpace.guid)
     const old = createRouteBehindTheBack(app, 'acme-old-suffix', { [TENANT_LABEL]: ACME.tenantId, [MANAGED_BY_LABEL]: MANAGED_BY })
-    const orphan = createRouteBehindTheBack(app, 'gone-tenant-hub', { [TENANT_LABEL]: 'gone-tenant', [MANAGED_BY_LABEL]: MANAGED_BY })
+    const orphan = leftoverRouteOf(app, 'gone-tenant', 'gone-tenant-hub')
 
     expect(await reconcile(false)).toMatchObject([
       { kind: 'MissingRoute', outcome: 'Failed', message: expect.stringContaining(`${acmeHost} is already taken`) },
@@ -122,6 +136,27 @@ describe('drift between subscribed tenants and their CF routes', () => {
     expect(await drift()).toEqual([])
     expect(await reconcile(false)).toEqual([])
     expect(app.sandbox.cf.store.route(foreign.guid)).toBeDefined()
+  })
+
+  test('reconcile during a synchronous subscription keeps the new route, whose tenant mtxs records only after its database', async () => {
+    // Holds ACME's database deployment until released: mtxs records a tenant after it, the route exists before it.
+    let release!: () => void
+    const deploymentHeld = new Promise<void>(resolve => (release = resolve))
+    const ds = cds.services['cds.xt.DeploymentService']!
+    ds.prepend(() => ds.before('deploy', async req => (req.data as { tenant: string }).tenant === ACME.tenantId && (await deploymentHeld)))
+    const subscription = app.sandbox.saas.registry.subscribe({ tenantId: ACME.tenantId, subdomain: ACME.subdomain })
+    try {
+      while (cfRoutesOf(app, ACME.tenantId).length === 0) await new Promise(resolve => setTimeout(resolve, 20))
+
+      expect(await reconcile(false)).toMatchObject([
+        { kind: 'OrphanRoute', tenant: ACME.tenantId, outcome: 'Skipped', message: expect.stringContaining('may still be deploying its database') }
+      ])
+      expect(cfRoutesOf(app, ACME.tenantId)).toHaveLength(1)
+    } finally {
+      release()
+    }
+    expect(await subscription).toMatchObject({ state: 'SUBSCRIBED' })
+    expect(await drift()).toEqual([])
   })
 
   test('a tenant with an mtxs operation under way is left alone', async () => {

@@ -7,7 +7,11 @@ const NAMING = { hostSuffix: 'tenant-hub', domain: 'cfapps.example.com' }
 function route(host: string, tenant: string | undefined, overrides: Partial<ManagedRoute> = {}): ManagedRoute {
   return { guid: `guid-of-${host}`, host, domain: NAMING.domain, url: `https://${host}.${NAMING.domain}`, tenant, appGuids: [APPROUTER.guid], createdAt: '2026-01-01T00:00:00Z', ...overrides }
 }
-const drift = (input: Partial<DriftInput>) => findDrift({ tenants: [], routes: [], approuter: APPROUTER, naming: NAMING, busyTenants: new Set(), ...input })
+const GRACE_MS = 15 * 60_000
+const NOW = Date.parse('2026-06-01T12:00:00Z')
+const drift = (input: Partial<DriftInput>) =>
+  findDrift({ tenants: [], routes: [], approuter: APPROUTER, naming: NAMING, busyTenants: new Set(), orphanGraceMs: GRACE_MS, now: NOW, ...input })
+const createdAgo = (ms: number) => new Date(NOW - ms).toISOString()
 
 describe('findDrift', () => {
   test('a tenant with its route, mapped to the approuter, is no drift', () => {
@@ -52,5 +56,24 @@ describe('findDrift', () => {
       { kind: 'OrphanRoute', blockedBy: expect.stringContaining('under way') }
     ])
     expect(findings.map(finding => finding.repair)).toEqual([undefined, undefined])
+  })
+
+  test('a young route of a tenant mtxs does not know is kept: a synchronous subscription may still be deploying', () => {
+    const [finding] = drift({ routes: [route('newco-tenant-hub', 't2', { createdAt: createdAgo(2 * 60_000) })] })
+    expect(finding).toMatchObject({ kind: 'OrphanRoute', tenant: 't2', blockedBy: expect.stringContaining('created 120 s ago') })
+    expect(finding.blockedBy).toContain('once it is 15 min old')
+    expect(finding.repair).toBeUndefined()
+  })
+
+  test('once older than the grace, the route of a tenant mtxs does not know is deleted', () => {
+    expect(drift({ routes: [route('gone-tenant-hub', 't2', { createdAt: createdAgo(GRACE_MS + 1000) })] })).toMatchObject([
+      { kind: 'OrphanRoute', repair: { action: 'deleteRoute', routeGuid: 'guid-of-gone-tenant-hub' } }
+    ])
+  })
+
+  test('a young route without a tenant label gets no grace: tenant-hub labels the routes it creates', () => {
+    expect(drift({ routes: [route('stray-tenant-hub', undefined, { createdAt: createdAgo(1000) })] })).toMatchObject([
+      { kind: 'OrphanRoute', repair: { action: 'deleteRoute' } }
+    ])
   })
 })

@@ -1,5 +1,5 @@
 import { PROVIDER } from '../../sandbox/identities.js'
-import { ACME, as, cfRoutesOf, createRouteBehindTheBack, MANAGED_BY, MANAGED_BY_LABEL, OPERATOR, subscribe, TENANT_LABEL, type Who } from '../admin/helpers/landscape.js'
+import { ACME, as, cfRoutesOf, leftoverRouteOf, OPERATOR, subscribe, type Who } from '../admin/helpers/landscape.js'
 import { sandboxApp } from '../helpers/sandbox-app.js'
 
 /**
@@ -75,7 +75,7 @@ beforeAll(async () => {
   await app.reset()
   await subscribe(app, ACME)
   for (const route of cfRoutesOf(app, ACME.tenantId)) app.sandbox.cf.store.deleteRoute(route.guid)
-  createRouteBehindTheBack(app, 'gone-tenant-hub', { [TENANT_LABEL]: 'gone-tenant', [MANAGED_BY_LABEL]: MANAGED_BY })
+  leftoverRouteOf(app, 'gone-tenant', 'gone-tenant-hub')
 })
 
 test('the landscape has drift that reconcile would repair', async () => {

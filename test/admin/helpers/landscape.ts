@@ -34,7 +34,15 @@ export function cfRoutesOf(app: SandboxApp, tenantId: string) {
   return app.sandbox.cf.snapshot().routes.filter(route => route.labels[TENANT_LABEL] === tenantId)
 }
 
-/** A route created in the sandbox CF directly, behind tenant-hub's back. */
-export function createRouteBehindTheBack(app: SandboxApp, host: string, labels: Record<string, string>, spaceGuid: string = CF_SEED.space.guid) {
-  return app.sandbox.cf.store.createRoute({ host, spaceGuid, domainGuid: CF_SEED.sharedDomain.guid, metadata: { labels, annotations: {} } })
+/** A creation time older than reconcile's grace for routes of tenants mtxs does not know (yet). */
+export const LONG_AGO = '2026-01-01T00:00:00Z'
+
+/** A route created in the sandbox CF directly, behind tenant-hub's back; now, unless `createdAt` says otherwise. */
+export function createRouteBehindTheBack(app: SandboxApp, host: string, labels: Record<string, string>, spaceGuid: string = CF_SEED.space.guid, createdAt?: string) {
+  return app.sandbox.cf.store.createRoute({ host, spaceGuid, domainGuid: CF_SEED.sharedDomain.guid, metadata: { labels, annotations: {} }, createdAt })
+}
+
+/** The route of a tenant that unsubscribed long ago and left it behind. */
+export function leftoverRouteOf(app: SandboxApp, tenant: string, host: string) {
+  return createRouteBehindTheBack(app, host, { [TENANT_LABEL]: tenant, [MANAGED_BY_LABEL]: MANAGED_BY }, CF_SEED.space.guid, LONG_AGO)
 }
