@@ -1,5 +1,4 @@
 import cds from '@sap/cds'
-import { Readable } from 'node:stream'
 import {
   DataCenters,
   Directories,
@@ -14,9 +13,7 @@ import {
   type SyncStatus
 } from '#cds-models/tenanthub'
 import type { ReplicaContent } from './replica-content.js'
-
-/** Rows per INSERT when a replica is replaced: bounds the JSON text of one INSERT (~350 kB at 500 subaccounts). */
-const INSERT_BATCH_SIZE = 500
+import { insertRows } from './replica-rows.js'
 
 /** The key of the one sync-status row of a tenant's replica. */
 export const SYNC_STATUS_ID = 'replica'
@@ -97,7 +94,7 @@ export const replicaStore = {
     const syncedAt = new Date()
     await cds.tx({ tenant }, async tx => {
       for (const table of REPLICA_TABLES) await tx.run(DELETE.from(table))
-      const inserts: Array<[unknown, object[]]> = [
+      const inserts: Array<[{ name: string }, object[]]> = [
         [GlobalAccounts, content.globalAccounts],
         [Directories, content.directories],
         [DirectoryLabels, content.directoryLabels],
@@ -107,10 +104,7 @@ export const replicaStore = {
         [Entitlements, content.entitlements],
         [DataCenters, content.dataCenters]
       ]
-      for (const [table, rows] of inserts)
-        for (let i = 0; i < rows.length; i += INSERT_BATCH_SIZE)
-          // `as never`: CAP's typings know only row objects for `entries`, not its streamed JSON form.
-          await tx.run(INSERT.into(table as typeof Subaccounts).entries(asJsonStream(rows.slice(i, i + INSERT_BATCH_SIZE)) as never))
+      for (const [table, rows] of inserts) await insertRows(tx, table.name, rows)
       await tx.run(
         UPDATE(SyncStatuses)
           .set({
@@ -133,14 +127,4 @@ export const replicaStore = {
     })
     return this.readStatus(tenant)
   }
-}
-
-/**
- * Rows as the binary JSON stream CAP's `INSERT.entries(readable)` takes (capire: Node.js › Streaming): the same SQL
- * and the same stored values as `entries(rows)`, but serialised by the native `JSON.stringify` instead of CAP's
- * row-by-row string building — the replace of a 10,000-subaccount replica takes 30 % less time. Safe because the
- * rows are complete: no keys for CAP to generate, no defaults to fill, no binary columns to encode.
- */
-function asJsonStream(rows: object[]): Readable {
-  return Readable.from([JSON.stringify(rows)], { objectMode: false })
 }
