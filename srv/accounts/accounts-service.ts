@@ -57,8 +57,8 @@ export class AccountService extends cds.ApplicationService {
 
   /**
    * A read on a replica older than the freshness bound (default 5 minutes) waits for one sync of the tenant. When
-   * the sync fails, the last good replica is served with a warning (`sap-messages`) saying since when it is stale
-   * and why; with nothing ever synced the read fails with the failure's status — except a CIS 404 (the tenant's
+   * the sync fails, or takes longer than `staleReadWaitMs` (default 5 s), the last good replica is served with a
+   * warning (`sap-messages`) saying as of when it is and why; with nothing ever synced the read fails with the failure's status — except a CIS 404 (the tenant's
    * subaccount is unknown there), after which the replica is served as it is: empty for a new tenant.
    */
   syncStaleReplicasBeforeReads(): void {
@@ -130,6 +130,7 @@ function refuse(req: cds.Request, failure: SyncFailure): never {
 }
 
 function staleWarning(freshness: Exclude<Freshness, { state: 'fresh' }>) {
+  if (freshness.state === 'syncing') return { code: 'ACCOUNT_DATA_SYNCING', message: 'ACCOUNT_DATA_SYNCING', args: [freshness.lastSyncedAt] }
   const reason = freshness.failure.message
   return freshness.state === 'stale'
     ? { code: 'ACCOUNT_DATA_STALE', message: 'ACCOUNT_DATA_STALE', args: [freshness.lastSyncedAt, reason] }

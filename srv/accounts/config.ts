@@ -21,6 +21,11 @@ export interface AccountDataConfig {
    */
   requestAttempts: number
   retryBackoffMs: number
+  /**
+   * How long a read of a replica that was synced before waits for a due sync; past it, the read is served that
+   * replica with a warning while the sync goes on. A read of a tenant never synced waits for the whole sync.
+   */
+  staleReadWaitMs: number
   /** After a failed sync, reads do not try again before this has passed... */
   failureBackoffMs: number
   /** ...or this, after CIS answered 429 (it sends no Retry-After; its documented rule spans seconds). */
@@ -44,6 +49,7 @@ const DEFAULTS: AccountDataConfig = {
   requestTimeoutMs: 12_000,
   requestAttempts: 2,
   retryBackoffMs: 250,
+  staleReadWaitMs: 5_000,
   failureBackoffMs: 30_000,
   rateLimitBackoffMs: 10_000,
   leaseMs: 2 * 60_000,

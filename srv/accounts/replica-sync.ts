@@ -24,6 +24,8 @@ export type Freshness =
   | { state: 'fresh' }
   /** A sync is due but failed or waits for its backoff: the last good replica is served. */
   | { state: 'stale'; lastSyncedAt: string; failure: SyncFailure }
+  /** A sync is due and under way, but took longer than a reader of a good replica waits: that replica is served. */
+  | { state: 'syncing'; lastSyncedAt: string }
   /** No sync ever succeeded and the last one failed: there is nothing good to serve. */
   | { state: 'unavailable'; failure: SyncFailure }
 
@@ -39,7 +41,7 @@ const INSTANCE = `${process.env.CF_INSTANCE_GUID ?? 'local'}/${randomUUID()}`
  * other: the promise and the lease are per tenant, and each tenant's replica and status live in its own database.
  */
 export class ReplicaSync {
-  readonly #inFlight = new Map<string, Promise<SyncOutcome>>()
+  readonly #inFlight = new Map<string, InFlightSync>()
   /** Per tenant: until when its replica is known to be fresh without asking the database. */
   readonly #knownFreshUntil = new Map<string, number>()
   readonly #config: () => AccountDataConfig
@@ -48,10 +50,15 @@ export class ReplicaSync {
     this.#config = config
   }
 
-  /** Syncs the caller's replica first if it is older than the freshness bound, unless a failed sync's backoff holds. */
+  /**
+   * Syncs the caller's replica first if it is older than the freshness bound, unless a failed sync's backoff holds.
+   * A reader of a replica that was synced before waits for the sync at most `staleReadWaitMs`, and is then served
+   * that replica while the sync goes on: a CIS that hangs costs a reader seconds, not all the sync's attempts.
+   */
   async ensureFresh(caller: Caller): Promise<Freshness> {
     const config = this.#config()
     if ((this.#knownFreshUntil.get(caller.tenant) ?? 0) > Date.now()) return { state: 'fresh' }
+    let lastSyncedAt: string | undefined
     if (!this.#inFlight.has(caller.tenant)) {
       const status = await replicaStore.readStatus(caller.tenant)
       if (isFresh(status, config)) {
@@ -59,8 +66,11 @@ export class ReplicaSync {
         return { state: 'fresh' }
       }
       if (status && inBackoff(status) && !this.#inFlight.has(caller.tenant)) return verdict(status, recordedFailure(status))
+      lastSyncedAt = status?.lastSyncedAt ?? undefined
     }
-    const outcome = await this.#join(caller, false)
+    const sync = this.#join(caller, false, lastSyncedAt)
+    const outcome = sync.lastSyncedAt ? await within(sync.outcome, config.staleReadWaitMs) : await sync.outcome
+    if (!outcome) return { state: 'syncing', lastSyncedAt: sync.lastSyncedAt! }
     if (outcome.ok && outcome.status) this.#rememberFresh(caller.tenant, outcome.status, config)
     return outcome.ok ? { state: 'fresh' } : verdict(outcome.status, outcome.failure)
   }
@@ -72,18 +82,22 @@ export class ReplicaSync {
 
   /** Syncs the caller's replica now, whatever its age and backoff (joining a sync already under way). */
   async refresh(caller: Caller): Promise<SyncOutcome> {
-    const outcome = await this.#join(caller, true)
+    const outcome = await this.#join(caller, true).outcome
     if (outcome.ok && outcome.status) this.#rememberFresh(caller.tenant, outcome.status, this.#config())
     return outcome
   }
 
-  #join(caller: Caller, force: boolean): Promise<SyncOutcome> {
-    let pending = this.#inFlight.get(caller.tenant)
-    if (!pending) {
-      pending = this.#run(caller, force).finally(() => this.#inFlight.delete(caller.tenant))
-      this.#inFlight.set(caller.tenant, pending)
+  /** The tenant's sync under way, or a new one; `lastSyncedAt` is when the replica it replaces was synced, if known. */
+  #join(caller: Caller, force: boolean, lastSyncedAt?: string): InFlightSync {
+    let sync = this.#inFlight.get(caller.tenant)
+    if (!sync) {
+      const outcome = this.#run(caller, force).finally(() => this.#inFlight.delete(caller.tenant))
+      // Readers may stop waiting for it (see ensureFresh): an error nobody waits for any more is still logged.
+      outcome.catch(err => LOG.error('sync of account data of tenant', caller.tenant, 'failed:', err))
+      sync = { outcome, lastSyncedAt }
+      this.#inFlight.set(caller.tenant, sync)
     }
-    return pending
+    return sync
   }
 
   async #run(caller: Caller, force: boolean): Promise<SyncOutcome> {
@@ -142,6 +156,25 @@ export class ReplicaSync {
     if (status?.lastErrorCode && status.lastAttemptAt && Date.parse(status.lastAttemptAt) >= waitedSince - config.leaseMs)
       return { ok: false, failure: recordedFailure(status), status }
     return this.#run(caller, force)
+  }
+}
+
+/** A sync under way, and when the replica it replaces was synced (unknown to a `refresh`, which reads no status). */
+interface InFlightSync {
+  outcome: Promise<SyncOutcome>
+  lastSyncedAt?: string
+}
+
+/** What `promise` resolves to within `ms`, or undefined after it. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<undefined>(resolve => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }
 
