@@ -35,7 +35,7 @@ async function syncEndedAfter(tenantId: string, since: number): Promise<Record<s
   }
 }
 
-const messagesOf = (res: Response & { headers: Record<string, string> }) => JSON.parse(res.headers['sap-messages'] ?? '[]')
+const messagesOf = (res: { headers: Record<string, string | undefined> }) => JSON.parse(res.headers['sap-messages'] ?? '[]')
 
 test('readers of a stale replica get it with a warning while a slow sync runs, then the synced data', async () => {
   const tenant = await subscriberWithStaleReplica()
