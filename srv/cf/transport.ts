@@ -1,6 +1,7 @@
 import cds from '@sap/cds'
 import { forgetDestinations, resolveDestination, sendThroughDestination, type RemoteResponse } from '../connectivity/index.js'
 import { CF_ERROR, cfApiErrorFrom, CfMalformedResponseError } from './errors.js'
+import { rateLimitGateOf } from './rate-limit-gate.js'
 import { parseRetryAfter, withRetries, type RetryPolicy } from './retry.js'
 
 const LOG = cds.log('cf')
@@ -21,7 +22,8 @@ export interface CfRequest {
 }
 
 /**
- * Sends CF API requests through the provider's CF destination, with retries (see `withRetries`).
+ * Sends CF API requests through the provider's CF destination, with retries (see `withRetries`), paced by CF's
+ * rate limit (see `RateLimitGate`).
  * A 401 "Invalid Auth Token" on a cached destination means its token expired in flight: the destination is
  * resolved again, once, without the cache.
  */
@@ -35,12 +37,19 @@ export class CfTransport {
   /** Answers with the response of the first successful attempt; non-2xx answers throw `CfApiError`. */
   async send(operation: string, request: CfRequest): Promise<RemoteResponse> {
     const { destination: name, requestTimeoutMs, retry } = this.#options
+    const gate = rateLimitGateOf(name)
     return withRetries(operation, retry, async remainingMs => {
-      let response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), true)
-      if (response.status === 401 && cfCodeOf(response) === CF_ERROR.InvalidAuthToken) {
-        LOG.info('CF rejected the cached token of destination', name, '- resolving it again')
-        await forgetDestinations()
-        response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), false)
+      await gate.enter(operation, Date.now() + remainingMs)
+      let response: RemoteResponse | undefined
+      try {
+        response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), true)
+        if (response.status === 401 && cfCodeOf(response) === CF_ERROR.InvalidAuthToken) {
+          LOG.info('CF rejected the cached token of destination', name, '- resolving it again')
+          await forgetDestinations()
+          response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), false)
+        }
+      } finally {
+        gate.leave(response)
       }
       if (response.status < 200 || response.status >= 300)
         throw cfApiErrorFrom(operation, response.status, response.data, parseRetryAfter(response.headers['retry-after']))
