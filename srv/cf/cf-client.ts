@@ -1,6 +1,7 @@
 import cds from '@sap/cds'
 import type { App, Domain, Job, Organization, Paginated, Route, RouteDestination, Space } from './cf-types.js'
 import { CfApiError, CfLookupError } from './errors.js'
+import { operationDeadline, outsideDeadline } from './operation-deadline.js'
 import { readAllPages } from './pagination.js'
 import { cfQuery, labelSelector, type FilterValue } from './query.js'
 import type { CfTransport } from './transport.js'
@@ -154,9 +155,10 @@ export class CfClient {
 
   async #awaitJob(operation: string, jobPath: string): Promise<void> {
     const started = Date.now()
+    const giveUpAt = Math.min(started + this.#options.jobTimeoutMs, operationDeadline()?.at ?? Infinity)
     let wait = this.#options.firstJobPollMs
     let job: Job | undefined
-    while (Date.now() + wait - started <= this.#options.jobTimeoutMs) {
+    while (Date.now() + wait <= giveUpAt) {
       await new Promise(resolve => setTimeout(resolve, wait))
       job = (await this.#transport.send(`poll job of ${operation}`, { method: 'GET', path: jobPath })).data as Job
       if (job.state === 'COMPLETE') return
@@ -177,11 +179,14 @@ function exactlyOne<T>(resources: T[], what: string): T {
   return resources[0]
 }
 
-/** Caches the promise, so concurrent callers share one lookup; a failed lookup is not cached. */
+/**
+ * Caches the promise, so concurrent callers share one lookup; a failed lookup is not cached. The lookup runs on its
+ * own deadline, not on that of the operation that happened to start it: other operations wait for it too.
+ */
 function cachedLookup(cache: Map<string, Promise<string>>, key: string, lookup: () => Promise<string>): Promise<string> {
   let pending = cache.get(key)
   if (!pending) {
-    pending = lookup()
+    pending = outsideDeadline(lookup)
     cache.set(key, pending)
     pending.catch(() => cache.delete(key))
   }

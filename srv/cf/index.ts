@@ -2,4 +2,5 @@ export { CfClient, CfJobError, type CfClientOptions, type NewRoute, type RouteFi
 export type { App, Domain, Job, Organization, Route, RouteDestination, Space } from './cf-types.js'
 export { CF_ERROR, CfApiError, CfDeadlineError, CfLookupError, CfMalformedResponseError } from './errors.js'
 export { CfTransport, type CfRequest, type CfTransportOptions } from './transport.js'
+export { outsideDeadline, withinDeadline } from './operation-deadline.js'
 export type { RetryPolicy } from './retry.js'

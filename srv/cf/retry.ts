@@ -1,8 +1,9 @@
 import { DestinationLookupError, DestinationTokenError, UpstreamUnreachableError } from '../connectivity/index.js'
 import { CfApiError, CfDeadlineError, CfMalformedResponseError } from './errors.js'
+import { operationDeadline } from './operation-deadline.js'
 
 export interface RetryPolicy {
-  /** The whole operation, all attempts and waits included, must finish within this. */
+  /** The call, all attempts and waits included, must finish within this (or its operation's deadline, if sooner). */
   deadlineMs: number
   /** First backoff; doubles per attempt (with jitter) up to `maxBackoffMs`. */
   baseBackoffMs: number
@@ -17,14 +18,17 @@ export interface RetryPolicy {
  * Not retried: every other 4xx, which a repetition cannot fix.
  */
 export async function withRetries<T>(operation: string, policy: RetryPolicy, attempt: (remainingMs: number) => Promise<T>): Promise<T> {
-  const deadline = Date.now() + policy.deadlineMs
+  const own = { at: Date.now() + policy.deadlineMs, ms: policy.deadlineMs }
+  const enclosing = operationDeadline()
+  const { at: deadline, ms: deadlineMs } = enclosing && enclosing.at < own.at ? enclosing : own
+  if (Date.now() >= deadline) throw new CfDeadlineError(operation, deadlineMs, 0, new Error('the calls before it used up the time'))
   for (let attempts = 1; ; attempts++) {
     try {
       return await attempt(Math.max(1, deadline - Date.now()))
     } catch (err) {
       if (!isRetryable(err, attempts)) throw err
       const wait = waitBefore(err, attempts, policy)
-      if (Date.now() + wait >= deadline) throw new CfDeadlineError(operation, policy.deadlineMs, attempts, err)
+      if (Date.now() + wait >= deadline) throw new CfDeadlineError(operation, deadlineMs, attempts, err)
       await new Promise(resolve => setTimeout(resolve, wait))
     }
   }

@@ -16,9 +16,13 @@ export interface TenantRoutesConfig {
   managedBy: string
   /** Timeout of one HTTP request to the CF API. */
   requestTimeoutMs: number
-  /** One CF API call gives up after this long, its retries and their waits included. */
+  /**
+   * A subscribe's or an unsubscribe's CF calls give up after this long together, their retries, waits and the
+   * delete job's polls included (and so does any other single CF call). Keep it well below saas-registry's
+   * `callbackTimeoutMillis`, which also has to cover the tenant's database deployment.
+   */
   deadlineMs: number
-  /** How long unsubscribe waits for CF's route-delete job. */
+  /** How long unsubscribe waits for CF's route-delete job (within `deadlineMs`). */
   jobTimeoutMs: number
   firstJobPollMs: number
   baseBackoffMs: number

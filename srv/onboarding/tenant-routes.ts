@@ -1,5 +1,5 @@
 import cds from '@sap/cds'
-import { CfApiError, CfClient, CfTransport, type Route } from '../cf/index.js'
+import { CfApiError, CfClient, CfTransport, outsideDeadline, withinDeadline, type Route } from '../cf/index.js'
 import { requireSpaceGuid, tenantRoutesConfig, type TenantRoutesConfig } from './config.js'
 import { routeHostFor, tenantUrlFor } from './naming.js'
 
@@ -53,18 +53,20 @@ export class TenantRoutes {
   /**
    * Makes sure the tenant has its route, mapped to the approuter. Idempotent and safe against concurrent
    * callers: CF's global host uniqueness lets only one create win; the others find that route by host and
-   * accept it when it carries this tenant's labels in this space.
+   * accept it when it carries this tenant's labels in this space. All its CF calls end within `deadlineMs` together.
    */
-  async ensureRoute(tenant: Tenant): Promise<EnsuredRoute> {
+  ensureRoute(tenant: Tenant): Promise<EnsuredRoute> {
     const host = routeHostFor(tenant.subdomain, this.config.hostSuffix)
-    try {
-      return await this.#ensureRoute(tenant, host)
-    } catch (err) {
-      if (!isGoneGuid(err)) throw err
-      LOG.info('CF no longer knows the cached app or domain guid; looking them up again')
-      this.cf.forgetGuids()
-      return this.#ensureRoute(tenant, host)
-    }
+    return withinDeadline(this.config.deadlineMs, async () => {
+      try {
+        return await this.#ensureRoute(tenant, host)
+      } catch (err) {
+        if (!isGoneGuid(err)) throw err
+        LOG.info('CF no longer knows the cached app or domain guid; looking them up again')
+        this.cf.forgetGuids()
+        return this.#ensureRoute(tenant, host)
+      }
+    })
   }
 
   async #ensureRoute(tenant: Tenant, host: string): Promise<EnsuredRoute> {
@@ -124,18 +126,26 @@ export class TenantRoutes {
     return this.cf.findRoutes({ labels: this.labelsOf(tenantId) })
   }
 
-  /** Removes every route of the tenant and waits for CF to finish; none left counts as success. */
-  async removeRoutes(tenantId: string): Promise<number> {
-    const routes = await this.routesOf(tenantId)
-    for (const route of routes) await this.cf.deleteRoute(route.guid)
-    if (routes.length) LOG.info('removed', routes.length, 'route(s) of tenant', tenantId)
-    return routes.length
+  /**
+   * Removes every route of the tenant and waits for CF to finish; none left counts as success. All its CF calls end
+   * within `deadlineMs` together.
+   */
+  removeRoutes(tenantId: string): Promise<number> {
+    return withinDeadline(this.config.deadlineMs, async () => {
+      const routes = await this.routesOf(tenantId)
+      for (const route of routes) await this.cf.deleteRoute(route.guid)
+      if (routes.length) LOG.info('removed', routes.length, 'route(s) of tenant', tenantId)
+      return routes.length
+    })
   }
 
-  /** Removes a route this process just created, because the rest of its subscription failed; never throws. */
+  /**
+   * Removes a route this process just created, because the rest of its subscription failed; never throws. It has
+   * time of its own: the subscription may have failed because its time was up.
+   */
   async discard(route: Route, why: string): Promise<void> {
     try {
-      await this.cf.deleteRoute(route.guid)
+      await outsideDeadline(() => this.cf.deleteRoute(route.guid))
       LOG.warn('removed route', route.url, 'again because', why)
     } catch (err) {
       LOG.error('route', route.url, 'could not be removed after', why, '- reconcile will remove it:', err)

@@ -1,4 +1,4 @@
-import { CfApiError, CfDeadlineError } from '../../srv/cf/index.js'
+import { CfApiError, CfDeadlineError, outsideDeadline, withinDeadline } from '../../srv/cf/index.js'
 import { parseRetryAfter, withRetries, type RetryPolicy } from '../../srv/cf/retry.js'
 import { DestinationNotFoundError, UpstreamUnreachableError } from '../../srv/connectivity/index.js'
 
@@ -77,6 +77,44 @@ describe('withRetries', () => {
     const [first, second] = attempt.remainingMs
     expect(first).toBeLessThanOrEqual(1000)
     expect(second).toBeLessThanOrEqual(first - 25)
+  })
+})
+
+describe('withRetries within an operation’s deadline', () => {
+  const LONG: RetryPolicy = { deadlineMs: 60_000, baseBackoffMs: 10, maxBackoffMs: 10 }
+
+  test('a call gets only the time its operation has left, and its failure names the operation’s deadline', async () => {
+    const attempt = failingWith(...Array.from({ length: 1000 }, () => cfError(503)))
+    const failure = await withinDeadline(200, () => withRetries('map route', LONG, attempt)).catch(err => err)
+    expect(failure).toBeInstanceOf(CfDeadlineError)
+    expect(failure.message).toMatch(/^CF API map route did not succeed within 200 ms/)
+    expect(attempt.remainingMs[0]).toBeLessThanOrEqual(200)
+  })
+
+  test('a call that starts when its operation’s time is up fails without an attempt', async () => {
+    const attempt = failingWith()
+    const failure = await withinDeadline(1, async () => {
+      await new Promise(resolve => setTimeout(resolve, 10))
+      return withRetries('map route', LONG, attempt)
+    }).catch(err => err)
+    expect(failure).toMatchObject({ attempts: 0, message: expect.stringContaining('the calls before it used up the time') })
+    expect(attempt.remainingMs).toEqual([])
+  })
+
+  test('clean-up outside the operation’s deadline gets the call’s own time', async () => {
+    const attempt = failingWith()
+    const result = await withinDeadline(1, async () => {
+      await new Promise(resolve => setTimeout(resolve, 10))
+      return outsideDeadline(() => withRetries('delete route', LONG, attempt))
+    })
+    expect(result).toBe('ok')
+    expect(attempt.remainingMs[0]).toBeGreaterThan(50_000)
+  })
+
+  test('an inner operation cannot extend the deadline of the one it is part of', async () => {
+    const attempt = failingWith()
+    await withinDeadline(500, () => withinDeadline(60_000, () => withRetries('create route', LONG, attempt)))
+    expect(attempt.remainingMs[0]).toBeLessThanOrEqual(500)
   })
 })
 
