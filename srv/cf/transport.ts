@@ -39,14 +39,17 @@ export class CfTransport {
     const { destination: name, requestTimeoutMs, retry } = this.#options
     const gate = rateLimitGateOf(name)
     return withRetries(operation, retry, async remainingMs => {
-      await gate.enter(operation, Date.now() + remainingMs)
+      const deadline = Date.now() + remainingMs
+      await gate.enter(operation, deadline)
+      // The time left after waiting for the gate, not before.
+      const timeoutMs = () => Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now()))
       let response: RemoteResponse | undefined
       try {
-        response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), true)
+        response = await this.#sendOnce(name, request, timeoutMs(), true)
         if (response.status === 401 && cfCodeOf(response) === CF_ERROR.InvalidAuthToken) {
           LOG.info('CF rejected the cached token of destination', name, '- resolving it again')
           await forgetDestinations()
-          response = await this.#sendOnce(name, request, Math.min(requestTimeoutMs, remainingMs), false)
+          response = await this.#sendOnce(name, request, timeoutMs(), false)
         }
       } finally {
         gate.leave(response)
