@@ -92,7 +92,7 @@ export class ReplicaSync {
     let sync = this.#inFlight.get(caller.tenant)
     if (!sync) {
       const outcome = this.#run(caller, force).finally(() => this.#inFlight.delete(caller.tenant))
-      // Readers may stop waiting for it (see ensureFresh): an error nobody waits for any more is still logged.
+      // Logged here too: the readers may all have stopped waiting for it (see ensureFresh).
       outcome.catch(err => LOG.error('sync of account data of tenant', caller.tenant, 'failed:', err))
       sync = { outcome, lastSyncedAt }
       this.#inFlight.set(caller.tenant, sync)
